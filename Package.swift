@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+//
+// hostrun: a sandboxed Lua 5.4 scripting host for a public-service centre's dossiers.
+//
+// Dependencies point one way (see docs/architecture.md):
+//   CLua ← CLuaShim ← LuaBridge ← Sandbox ─┐
+//   Domain ← Store ─────────────────────────┴─ HostAPI ← hostrun (CLI)
+// A Domain test never starts Lua; a LuaBridge test never opens a database.
+import PackageDescription
+
+let package = Package(
+    name: "hostrun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hostrun", targets: ["hostrun"]),
+        .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        .library(name: "Domain", targets: ["Domain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: Lua runtime (knows nothing of dossiers)
+
+        /// Debian's liblua5.4-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        /// The C side of the bridge: Lua macros as functions, the trampoline that raises
+        /// `lua_error` only after every Swift frame has returned, the counting allocator and hook.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        /// A safe Swift API over one `lua_State`: values, conversion, errors, userdata, registry.
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
+        /// The whole sandbox policy in one place: allow-lists, frozen tables, limits, capabilities.
+        .target(name: "Sandbox", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
+
+        // MARK: Dossier domain and storage (know nothing of Lua)
+
+        /// Dossiers, the working-day calendar, period classification and indicators. Pure Swift.
+        .target(name: "Domain", resources: [.copy("Resources/holidays")]),
+        /// The store protocol and its SQLite (GRDB) implementation.
+        .target(name: "Store", dependencies: [
+            "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // MARK: The host: binds the Lua runtime to the domain and the store
+
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
+        .executableTarget(name: "hostrun", dependencies: [
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests
+
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "LuaBridge"]),
+        .testTarget(name: "DomainTests", dependencies: [
+            "Domain",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
