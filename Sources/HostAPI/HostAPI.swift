@@ -1,0 +1,4 @@
+import LuaBridge
+import Sandbox
+import Domain
+import Store
