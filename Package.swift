@@ -64,7 +64,10 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store"],
                     resources: [.copy("Fixtures")]),
     ],
