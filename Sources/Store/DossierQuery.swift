@@ -84,20 +84,9 @@ public enum DossierOrder: String, Sendable, Hashable, CaseIterable {
     case finishedAt
 }
 
-/// A dimension to break dossiers down by.
-public enum DossierDimension: String, Sendable, Hashable, CaseIterable {
-    case field
-    /// By procedure code.
-    case procedure
-    case department
-    case channel
-    case source
-    case status
-}
-
 /// The number of dossiers sharing one value of a dimension.
 public struct GroupCount: Sendable, Hashable {
-    /// The dimension's value: a field name, a procedure code, `online`, `resolved`, …
+    /// The dimension's value: a field name, a procedure code, `online`, a source, …
     public var key: String
     public var count: Int
 

@@ -63,7 +63,7 @@ public protocol DossierStore: AnyObject, Sendable {
     func count(_ query: DossierQuery) throws -> Int
 
     /// How many dossiers a query selects per value of `dimension`, ordered by that value.
-    func groupCount(_ query: DossierQuery, by dimension: DossierDimension) throws -> [GroupCount]
+    func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount]
 
     /// One feedback item, or `nil`.
     func feedback(_ key: DossierKey) throws -> Feedback?

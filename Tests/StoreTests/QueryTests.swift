@@ -88,16 +88,8 @@ import Testing
         let t = try Self.loaded()
         let query = Self.queries[2].1
         let selected = Self.dossiers.filter { Self.matches($0, query) }
-        for dimension in DossierDimension.allCases {
-            let key: (Dossier) -> String = switch dimension {
-            case .field: { $0.procedure.field }
-            case .procedure: { $0.procedure.code }
-            case .department: { $0.department }
-            case .channel: { $0.channel.rawValue }
-            case .source: { $0.source }
-            case .status: { $0.status.rawValue }
-            }
-            let expected = Dictionary(grouping: selected, by: key)
+        for dimension in BreakdownDimension.allCases {
+            let expected = Dictionary(grouping: selected, by: dimension.key(of:))
                 .map { GroupCount(key: $0.key, count: $0.value.count) }
                 .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             #expect(try t.store.groupCount(query, by: dimension) == expected, "\(dimension)")

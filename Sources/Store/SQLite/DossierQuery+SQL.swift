@@ -79,7 +79,7 @@ extension DossierQuery {
     }
 }
 
-extension DossierDimension {
+extension BreakdownDimension {
     /// The `dossiers` column holding the dimension.
     var column: String {
         switch self {
@@ -88,7 +88,6 @@ extension DossierDimension {
         case .department: "department"
         case .channel: "channel"
         case .source: "source"
-        case .status: "status"
         }
     }
 }

@@ -48,7 +48,7 @@ extension SQLiteStore {
         }
     }
 
-    public func groupCount(_ query: DossierQuery, by dimension: DossierDimension) throws -> [GroupCount] {
+    public func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount] {
         let filter = query.whereClause
         let column = dimension.column
         return try read("counting dossiers by \(dimension.rawValue)") { db in
