@@ -65,6 +65,21 @@ public protocol DossierStore: AnyObject, Sendable {
     /// How many dossiers a query selects per value of `dimension`, ordered by that value.
     func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount]
 
+    /// The figures of a period over the primary dossiers, classified by the store itself (in SQL
+    /// for the database backends), equal to a ``Domain/PeriodTally`` fed every primary dossier.
+    ///
+    /// - Throws: ``StoreError/centreTimeMismatch(location:stored:requested:)`` if the classifier
+    ///   uses another time zone than the store's day columns.
+    func periodFigures(_ classifier: PeriodClassifier) throws -> PeriodFigures
+
+    /// The figures of a period per value of `dimension` (the rows of a statistics table, whose
+    /// sum is ``periodFigures(_:)``); values with no counted dossier have no row.
+    func periodFigures(_ classifier: PeriodClassifier,
+                       by dimension: BreakdownDimension) throws -> [String: PeriodFigures]
+
+    /// The procedure catalogue as last reported by any source, by code.
+    func procedures() throws -> [Procedure]
+
     /// One feedback item, or `nil`.
     func feedback(_ key: DossierKey) throws -> Feedback?
 

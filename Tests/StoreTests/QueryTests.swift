@@ -5,7 +5,7 @@ import Testing
 
 /// Each query is checked against a plain Swift filter over the same dossiers.
 @Suite struct QueryTests {
-    static let dossiers = RandomDossiers.make(count: 600, seed: 20_260_105)
+    static let dossiers = try! RandomDossiers.make(count: 600, seed: 20_260_105)
     static let time = CentreTime.vietnam
 
     /// The primary of each code by the documented rule with no priorities: source byte order.
@@ -74,7 +74,9 @@ import Testing
         for (name, query) in Self.queries {
             let expected = Self.dossiers.filter { Self.matches($0, query) }
             var listed: [Dossier] = []
-            try t.store.forEach(query) { listed.append($0) }
+            var withHistory = query
+            withHistory.includeHistory = true
+            try t.store.forEach(withHistory) { listed.append($0) }
             // Compared in key order (orders have their own test), keys first for a readable failure.
             listed.sort { $0.key < $1.key }
             #expect(listed.map(\.key) == expected.map(\.key), "\(name)")
@@ -132,6 +134,7 @@ import Testing
     @Test func historyComesOnlyWhenAsked() throws {
         let t = try TemporaryStore()
         let dossier = Fixtures.dossier("H1")
+        try #require(!dossier.history.isEmpty)
         try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
         var plain: [Dossier] = []
         try t.store.forEach(DossierQuery()) { plain.append($0) }

@@ -64,13 +64,7 @@ enum DossierColumns {
 
     /// A dossier from a row selected with ``selection`` (history left empty).
     static func decode(_ row: Row) throws -> Dossier {
-        let limitKind: String? = row[5]
-        let limitValue: Int? = row[6]
-        let timeLimit: TimeLimit? = switch (limitKind, limitValue) {
-        case let ("working_days"?, n?): .workingDays(n)
-        case let ("working_hours"?, n?): .workingHours(n)
-        default: nil
-        }
+        let timeLimit = timeLimit(kind: row[5], value: row[6])
         let cutoff: Int? = row[7]
         let key = DossierKey(source: row[0], code: row[1])
         guard let channel = Channel(rawValue: row[13]), let status = DossierStatus(rawValue: row[18])
@@ -93,6 +87,15 @@ enum DossierColumns {
             status: status,
             finishedAt: (row[19] as Int64?).map(StoredInstant.date),
             digitised: row[20], dataReused: row[21], feePayable: row[22], paidOnline: row[23])
+    }
+
+    /// A time limit from its `limit_kind` and `limit_value` columns.
+    static func timeLimit(kind: String?, value: Int?) -> TimeLimit? {
+        switch (kind, value) {
+        case let ("working_days"?, n?): .workingDays(n)
+        case let ("working_hours"?, n?): .workingHours(n)
+        default: nil
+        }
     }
 
     private static func flag(_ value: Bool) -> DatabaseValue { (value ? 1 : 0 as Int64).databaseValue }
