@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "hostrun", targets: ["hostrun"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
+        /// For the store benchmarks (Benchmarks/store), a package of their own.
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -46,6 +48,8 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, to bind the per-record statements of a batch without boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // MARK: The host: binds the Lua runtime to the domain and the store
