@@ -13,7 +13,8 @@
 #   figures  the full figures of 01/01–30/06/2026, total and by field, vs figures.sql;
 #   overdue  the overdue list as of 30/06/2026, vs overdue.sql.
 # Both sides' outputs are compared, so the ratios compare equal work. Targets: figures ≤ 1.5×,
-# insert ≤ 2×, peak memory < 300 MiB. Work files go to STORE_BENCH_DIR (default: a new
+# insert ≤ 2×, peak memory < 300 MiB. Wall and CPU (user + system) times are both reported:
+# on a shared machine the CPU ratio is the steadier one. Work files go to STORE_BENCH_DIR (default: a new
 # temporary folder, about 3 GB at a million dossiers), removed unless STORE_BENCH_KEEP=1.
 set -euo pipefail
 
@@ -38,6 +39,7 @@ seconds() {
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
         for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$work/$1.time"
 }
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/$1.time"; }
 mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/$1.time"; }
 same() { cmp -s "$work/$1" "$work/$2" || { echo "MISMATCH: $1 and $2 differ" >&2; exit 1; }; }
 
@@ -111,16 +113,18 @@ measure overdue_store "$bench" overdue ours.db "$asof"
 measure overdue_sqlite3 sqlite3 -cmd ".parameter set :day \"'$asof'\"" ours.db ".read $here/overdue.sql"
 same overdue_store.out overdue_sqlite3.out
 
-ratio() { awk -v a="$(seconds "$1")" -v b="$(seconds "$2")" 'BEGIN { printf "%.2f×", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 row() { # NAME STORE SQLITE3 TARGET
-    printf '| %-34s | %8ss | %8ss | %7s | %6s | %7s MiB | %7s MiB |\n' "$1" "$(seconds "$2")" \
-        "$(seconds "$3")" "$(ratio "$2" "$3")" "$4" "$(mib "$2")" "$(mib "$3")"
+    printf '| %s | %ss | %ss | %s | %ss | %ss | %s | %s | %s MiB | %s MiB |\n' "$1" \
+        "$(seconds "$2")" "$(seconds "$3")" "$(ratio "$(seconds "$2")" "$(seconds "$3")")" \
+        "$(cpu "$2")" "$(cpu "$3")" "$(ratio "$(cpu "$2")" "$(cpu "$3")")" "$4" "$(mib "$2")" "$(mib "$3")"
 }
 echo
-echo "$count dossiers ($(wc -l < "$work/history.csv") history entries), seed $seed, $(sqlite3 --version | cut -d' ' -f1-2)"
-echo "| benchmark                          | hostrun   | sqlite3   | ratio   | target | hostrun peak | sqlite3 peak |"
-echo "|------------------------------------|-----------|-----------|---------|--------|--------------|--------------|"
-row "insert (same schema)" insert_store insert_sqlite3 "≤ 2×"
-row "insert (vs plain .import, reference)" insert_store insert_plain "–"
-row "figures $from–$to + by field" figures_store figures_sqlite3 "≤ 1.5×"
+echo "$count dossiers ($(wc -l < "$work/history.csv") history entries), seed $seed," \
+    "sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "| benchmark | hostrun wall | sqlite3 wall | ratio | hostrun CPU | sqlite3 CPU | ratio | target | hostrun peak | sqlite3 peak |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+row "insert, same schema" insert_store insert_sqlite3 "≤ 2×"
+row "insert, vs .import into plain tables (reference)" insert_store insert_plain "–"
+row "figures $from–$to, total and by field" figures_store figures_sqlite3 "≤ 1.5×"
 row "overdue list as of $asof ($(wc -l < "$work/overdue_store.out") rows)" overdue_store overdue_sqlite3 "–"

@@ -6,7 +6,7 @@ import GRDB
 /// Statements are prepared once per connection and reused for every record; per record the
 /// writer reads the link group of its code (one indexed lookup that also tells whether the key
 /// exists), then inserts, or compares and updates only when something changed.
-struct DossierWriter {
+struct DossierWriter: RecordWriter {
     private let db: Database
     private let importID: Int64
     private let centreTime: CentreTime
@@ -17,6 +17,8 @@ struct DossierWriter {
     private var catalogue: [String: ArraySlice<DatabaseValue>] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
     private var seen: [Int64: Int] = [:]
+    /// What the record being written added to the memories above, to forget if it is undone.
+    private var lastRecord: (rows: [Int64], procedure: String, source: String) = ([], "", "")
 
     private static let lookupSQL = """
         SELECT id, source, is_primary, \(DossierColumns.trackedNames) FROM dossiers WHERE code = ?
@@ -88,7 +90,14 @@ struct DossierWriter {
         let tracked: [DatabaseValue]
     }
 
+    mutating func forgetLastRecord() {
+        for id in lastRecord.rows { seen[id] = nil }
+        catalogue[lastRecord.procedure] = nil
+        knownSources.remove(lastRecord.source)
+    }
+
     private mutating func write(_ dossier: Dossier, _ reference: RecordReference) throws -> RecordOutcome {
+        lastRecord = ([], dossier.procedure.code, dossier.source)
         let tracked = DossierColumns.encode(dossier)
         try noteSource(dossier.source)
         try noteProcedure(tracked)
@@ -119,6 +128,7 @@ struct DossierWriter {
         try insert.execute()
         let id = db.lastInsertedRowID
         seen[id] = reference.index
+        lastRecord.rows.append(id)
         for linked in group where linked.isPrimary != (linked.source == primarySource) {
             try audit.setPrimary(!linked.isPrimary, dossierID: linked.id)
         }
@@ -136,6 +146,7 @@ struct DossierWriter {
             return RecordOutcome(record: reference, outcome: .unchanged)
         }
         seen[stored.id] = reference.index
+        lastRecord.rows.append(stored.id)
         let changes = TrackedColumn.changes(DossierColumns.tracked, old: stored.tracked, new: tracked,
                                             centreTime: centreTime)
         if !changes.isEmpty {
