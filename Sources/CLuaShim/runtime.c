@@ -202,6 +202,7 @@ void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limi
 }
 
 uint64_t hr_output_used(lua_State *L) { return hr_runtime_of(L)->output_used; }
+uint64_t hr_output_limit(lua_State *L) { return hr_runtime_of(L)->output_limit; }
 
 int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t length) {
     if (__atomic_load_n(&rt->killed, __ATOMIC_RELAXED) != HR_KILL_NONE) return 0;
@@ -220,6 +221,15 @@ int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t leng
 void hr_output_write(lua_State *L, int stream, const char *bytes, size_t length) {
     hr_runtime *rt = hr_runtime_of(L);
     if (!hr_output_account(rt, stream, bytes, length)) hr_kill_raise(L, hr_killed(L));
+}
+
+void hr_stdio_write(int stream, const void *bytes, size_t length) {
+    fwrite(bytes, 1, length, stream == 2 ? stderr : stdout);
+}
+
+void hr_stdio_flush(void) {
+    fflush(stdout);
+    fflush(stderr);
 }
 
 // MARK: Watchdog

@@ -59,6 +59,17 @@ extension LuaState {
         return results
     }
 
+    /// Calls a function in protected mode, limits enforced, and drops its results.
+    public func run(_ function: LuaReference, _ arguments: [LuaValue] = []) throws(LuaError) {
+        try ensureRunnable()
+        let base = stack.top
+        stack.reserve(Int32(arguments.count) + 2)
+        function.push(onto: stack)
+        for argument in arguments { argument.push(onto: stack) }
+        _ = try protectedCall(arguments: Int32(arguments.count), base: base)
+        lua_settop(pointer, base)
+    }
+
     /// Calls the global function `name`.
     @discardableResult
     public func call(global name: String, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
@@ -134,7 +145,9 @@ extension LuaState {
         case .memory: what = "memory limit exceeded" + (memoryLimit.map { " (\(ByteCount.format($0)))" } ?? "")
         case .instructions: what = "instruction limit exceeded" + (instructionLimit.map { " (\($0) instructions)" } ?? "")
         case .time: what = "time limit exceeded"
-        case .output: what = "output limit exceeded"
+        case .output:
+            let limit = Int(hr_output_limit(pointer))
+            what = "output limit exceeded" + (limit > 0 ? " (\(ByteCount.format(limit)))" : "")
         default: what = "killed"
         }
         let location = recordedLocation()

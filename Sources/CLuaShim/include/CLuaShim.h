@@ -95,6 +95,7 @@ void hr_set_time_limit(lua_State *L, double seconds);
 /// Output limit in bytes for print and warn; 0 means none.
 void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limit);
 uint64_t hr_output_used(lua_State *L);
+uint64_t hr_output_limit(lua_State *L);
 
 /// The kill in force, if any.
 hr_kill hr_killed(lua_State *L);
@@ -105,6 +106,11 @@ int hr_kill_raise(lua_State *L, hr_kill kind);
 void hr_after_protected(lua_State *L, int status);
 /// Writes through the output counter; kills with HR_KILL_OUTPUT past the limit (may raise).
 void hr_output_write(lua_State *L, int stream, const char *bytes, size_t length);
+
+/// Writes to the process's standard output (stream 1) or error (2) through stdio's buffers,
+/// and flushes both (Swift 6 cannot name C's `stdout` global safely).
+void hr_stdio_write(int stream, const void *bytes, size_t length);
+void hr_stdio_flush(void);
 
 /// Starts a watchdog thread for single long C calls (a pathological pattern, say) that the hook
 /// cannot interrupt. At the deadline it marks the state killed for time; if the state is still
