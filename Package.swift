@@ -56,6 +56,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        /// Writes a big batch for StoreTests' crash test, which kills it with SIGKILL mid-batch.
+        .executableTarget(name: "store-crash-helper", dependencies: ["Store", "Domain"]),
+
         // MARK: Tests
 
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
@@ -64,7 +67,10 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Domain", "store-crash-helper",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
     ],
