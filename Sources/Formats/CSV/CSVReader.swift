@@ -19,7 +19,7 @@ public final class CSVReader {
     /// The field separator in use (given or detected).
     public private(set) var delimiter: CSVDelimiter
     /// The header, when `CSVReadOptions.hasHeader` is set.
-    public private(set) var header: CSVHeader?
+    public private(set) var header: ColumnHeader?
 
     /// The encoding in use, once known: given, from a byte-order mark, or detected at the first
     /// non-ASCII byte (`nil` while the file has been pure ASCII so far).
@@ -59,7 +59,7 @@ public final class CSVReader {
             guard let names = try nextRecord(isHeader: true) else {
                 throw FormatError(file: fileName, reason: .missingHeader)
             }
-            header = try CSVHeader(names: names.fields, file: fileName)
+            header = try ColumnHeader(names: names.fields, file: fileName) { SourceLocation(row: 1, column: $0 + 1) }
         }
     }
 

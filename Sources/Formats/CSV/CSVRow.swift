@@ -9,7 +9,7 @@ public struct CSVRow: Sendable {
     /// The fields, in file order.
     public let fields: [String]
     /// The header, when the file has one.
-    public let header: CSVHeader?
+    public let header: ColumnHeader?
 
     /// The field under a column name, or `nil` if there is no such column.
     public subscript(name: String) -> String? {

@@ -117,3 +117,12 @@ public final class XLSXWorkbook {
         return strings
     }
 }
+
+extension XLSXWorkbook {
+    /// Reads a sheet as a table whose header holds every name in `expected`, looked for in
+    /// the first `scanRows` rows (see `HeaderFinder`).
+    public func table(sheet: XLSXSheetSelector, expecting expected: [String], scanRows: Int = 30)
+        throws(FormatError) -> XLSXTable {
+        try XLSXTable(reader: rows(sheet: sheet), expected: expected, scanRows: scanRows, file: fileName)
+    }
+}

@@ -1,19 +1,20 @@
-/// The column names of a file's header row and their positions.
-public final class CSVHeader: Sendable {
-    /// The names as written (NFC), in file order.
+/// The column names of a header and their positions, shared by CSV and spreadsheet readers so
+/// `row["ten_cot"]` means the same everywhere.
+public final class ColumnHeader: Sendable {
+    /// The names as written (NFC), by 0-based column; empty where a column has no name.
     public let names: [String]
     private let positions: [String: Int]
 
-    /// Fails on a duplicated name, which would make `row["name"]` ambiguous.
-    init(names: [String], file: String) throws(FormatError) {
+    /// Fails on a duplicated name, which would make `row["name"]` ambiguous; `location` says
+    /// where column `n` (0-based) is, for that error.
+    init(names: [String], file: String, location: (Int) -> SourceLocation) throws(FormatError) {
         self.names = names
         var positions: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             let key = ColumnKey.key(name)
             if key.isEmpty { continue }
             if positions[key] != nil {
-                throw FormatError(file: file, location: SourceLocation(row: 1, column: index + 1),
-                                  reason: .duplicateColumn(name))
+                throw FormatError(file: file, location: location(index), reason: .duplicateColumn(name))
             }
             positions[key] = index
         }
