@@ -171,14 +171,14 @@ public struct DOCXReportWriter: ReportWriter {
         return xml + WordML.table(columnWidths: widths, rows: rows, bordered: true) + WordML.Paragraph(spacingAfter: 120).xml
     }
 
-    /// Column widths filling the text width: given widths, or the longest text of each column,
-    /// in proportion.
+    /// Column widths filling the text width: given widths, or the longest text of each column
+    /// (at least its title's longest word), in proportion.
     private func columnWidths(_ table: ReportTable, style: NumberStyle) -> [Int] {
         let weights = table.columns.indices.map { column -> Double in
             if let width = table.columns[column].width { return width }
             let longest = table.rows.map { column < $0.cells.count ? $0.cells[column].formatted(style).count : 0 }.max() ?? 0
             let title = table.columns[column].title.split(separator: " ").map(\.count).max() ?? 0
-            return Double(min(max(longest, title, 4), 40))
+            return Double(min(max(longest, title, 4), 40) + 2)  // + the cell's margins
         }
         let total = max(weights.reduce(0, +), 1)
         var widths = weights.map { Int(Double(layout.textWidth) * $0 / total) }
