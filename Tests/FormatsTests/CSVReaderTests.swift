@@ -105,6 +105,22 @@ import Testing
         #expect(error?.reason == .recordTooLarge(limit: 16 << 10))
     }
 
+    @Test func theDefaultLimitStopsAMultiMegabyteLine() throws {
+        let url = try Fixture.write("a,b\n1," + String(repeating: "z", count: 6 << 20) + "\n", name: "huge-line.csv")
+        let reader = try CSVReader(url: url)
+        let error = Fixture.formatError { _ = try reader.nextRow() }
+        #expect(error?.reason == .recordTooLarge(limit: 4 << 20))
+        #expect(error?.description == "huge-line.csv, row 2: the record is longer than the limit of 4194304 bytes "
+                + "(a missing line break or a runaway quote?)")
+    }
+
+    @Test func utf16WithoutBOMReadsWhenNamed() throws {
+        let url = try Fixture.write(Array("mã,tên\nA,Lụa\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+                                    name: "nobom.csv")
+        let reader = try CSVReader(url: url, options: CSVReadOptions(encoding: TextEncoding(name: "utf-16le")))
+        #expect(try reader.allRows().map { $0["tên"] } == ["Lụa"])
+    }
+
     @Test func fieldsAcrossTinyChunksMatchOneBigChunk() throws {
         let text = "Mã,Ghi chú\n\"A\"\"1\",\"dòng 1\r\ndòng 2\"\n" + (1...200).map { "K\($0),\"Hòa \($0)\"\n" }.joined()
         let url = try Fixture.write(text, name: "chunks.csv")

@@ -27,8 +27,15 @@ enum CellReference {
         return sawLetter && sawDigit ? (column - 1, row) : nil
     }
 
+    /// Letters of the first 702 columns (A…ZZ), computed once: writers name every cell.
+    private static let common: [String] = (0..<702).map(computeLetters)
+
     /// Column letters of a 0-based column: 0 → "A", 27 → "AB".
     static func letters(_ column: Int) -> String {
+        column >= 0 && column < common.count ? common[column] : computeLetters(column)
+    }
+
+    private static func computeLetters(_ column: Int) -> String {
         var n = column + 1
         var scalars: [Character] = []
         while n > 0 {

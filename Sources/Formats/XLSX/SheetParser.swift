@@ -139,7 +139,8 @@ final class SheetParser: NSObject, XMLParserDelegate, @unchecked Sendable {
     private func cellValue() throws(FormatError) -> XLSXCellValue {
         switch cellType {
         case "s":
-            guard let index = Int(text.trimmingCharacters(in: .whitespaces)), index >= 0, index < sharedStrings.count else {
+            guard let index = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)), index >= 0,
+                  index < sharedStrings.count else {
                 throw invalid("refers to shared string \(text), but the workbook has \(sharedStrings.count)")
             }
             return .text(sharedStrings[index])
@@ -152,7 +153,7 @@ final class SheetParser: NSObject, XMLParserDelegate, @unchecked Sendable {
         case "d":
             return .text(text)
         default:
-            guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let number = Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces)) else {
                 throw invalid("holds \"\(text)\", which is not a number")
             }
             switch styles.kind(ofStyle: cellStyle) {
