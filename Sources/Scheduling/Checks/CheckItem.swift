@@ -28,10 +28,13 @@ public struct CheckItem: Sendable, Hashable, Codable {
     public var line: String {
         var text = key
         if let department { text += " (\(department))" }
-        if let detail = message ?? daysLeft.map(CheckItem.describe(daysLeft:)) {
-            text += ": " + detail
-        }
+        if let detail { text += ": " + detail }
         return text
+    }
+
+    /// The message, or else the days left or over in words.
+    public var detail: String? {
+        message ?? daysLeft.map(CheckItem.describe(daysLeft:))
     }
 
     private static func describe(daysLeft days: Int) -> String {
