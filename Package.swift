@@ -63,6 +63,9 @@ let package = Package(
 
         // MARK: The host: binds the Lua runtime to the domain and the store
 
+        /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
+        /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
+        .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
         .executableTarget(name: "hostrun", dependencies: [
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store",
@@ -80,6 +83,7 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Domain"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"],
                     exclude: ["Scripts", "Snapshots", "libreoffice-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
