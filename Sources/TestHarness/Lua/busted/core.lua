@@ -62,6 +62,13 @@ function core.current()
   return current
 end
 
+--- Makes `busted` (or nil) the instance `require("busted")` exposes; returns the previous.
+function core.set_current(busted)
+  local previous = current
+  current = busted
+  return previous
+end
+
 --- Whether `err` is a failure raised by an assertion.
 function core.is_failure(err)
   return error_kind(err) == "failure"
@@ -149,6 +156,10 @@ function core.new(host)
     local results = table.pack(xpcall(run, function(err)
       status = error_kind(err)
       trace = trace_at(2)
+      if trace and busted.file_name and not position.same_file(trace.short_src, busted.file_name) then
+        -- Failed in a helper module: also say which line of the spec led there.
+        trace.spec_line = position.line_in(busted.file_name, 2)
+      end
       if host.traceback then
         trace = trace or {}
         trace.traceback = clean_traceback(host.traceback("", 2))

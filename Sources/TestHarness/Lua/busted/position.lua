@@ -46,6 +46,16 @@ function position.outside(level)
   return nil
 end
 
+--- The line of the first frame at or above `level` (1 = the caller of `line_in`) that runs
+-- code of the file `path`, or nil.
+function position.line_in(path, level)
+  for n = level, level + MAX_DEPTH do
+    local file, line = position.parse(prefix(n + 3))
+    if file and position.same_file(file, path) then return line end
+  end
+  return nil
+end
+
 --- Whether a short source (as Lua prints it, possibly shortened to ".../tail") names `path`.
 function position.same_file(short, path)
   if short == path then return true end

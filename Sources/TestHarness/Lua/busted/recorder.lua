@@ -7,7 +7,8 @@ position.mark_internal()
 
 local function plain_trace(trace)
   if not trace then return nil end
-  return { short_src = trace.short_src, currentline = trace.currentline, traceback = trace.traceback }
+  return { short_src = trace.short_src, currentline = trace.currentline,
+    traceback = trace.traceback, spec_line = trace.spec_line }
 end
 
 return function(busted, file_name)

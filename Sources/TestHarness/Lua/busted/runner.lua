@@ -11,6 +11,7 @@ local dsl = require("busted.dsl")
 local filter = require("busted.filter")
 local new_recorder = require("busted.recorder")
 local shuffle = require("busted.shuffle")
+local assert_state = require("luassert.state")
 
 local runner = {}
 
@@ -34,6 +35,9 @@ end
 function runner.run_file(file, options, host)
   options = options or {}
   host = host or {}
+  -- A spec may run a spec file itself (the harness's own specs do): put back the engine
+  -- and the failure raiser of the enclosing run when this one ends.
+  local enclosing, enclosing_raise = core.current(), assert_state.raise
   local busted = core.new(host)
   busted.file_name = file.name
   busted.sort = options.sort
@@ -65,6 +69,8 @@ function runner.run_file(file, options, host)
     block.teardown(root)
   end
   busted.safe_publish("suite", { "suite", "end" }, root, 1, 1)
+  core.set_current(enclosing)
+  assert_state.set_raise(enclosing_raise)
   return recorder.record(busted.monotime() - started)
 end
 

@@ -19,10 +19,15 @@ function base.where(result, record)
   return file
 end
 
---- The message, "Nil error" when there is none (busted's wording).
-function base.message(result)
-  if result.message == nil then return "Nil error" end
-  return tostring(result.message)
+--- The message, "Nil error" when there is none (busted's wording), followed by the spec
+-- line that led there when the error arose in another file.
+function base.message(result, record)
+  local text = result.message == nil and "Nil error" or tostring(result.message)
+  local trace = result.error_trace
+  if trace and trace.spec_line and record then
+    text = text .. "\n(from " .. record.file .. ":" .. trace.spec_line .. ")"
+  end
+  return text
 end
 
 return setmetatable(base, {

@@ -34,7 +34,7 @@ return function(bus, options, emit)
         or "      <skipped/>"
     else
       suite[kind .. "s"] = suite[kind .. "s"] + 1
-      local message = base.message(result)
+      local message = base.message(result, record)
       local text = message
       if result.diff then text = text .. "\n" .. result.diff end
       if options.verbose and result.error_trace and result.error_trace.traceback then

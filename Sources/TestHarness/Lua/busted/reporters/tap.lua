@@ -20,7 +20,7 @@ return function(bus, options, emit)
     emit(string.format("not ok %u - %s", counter, result.name))
     emit("# " .. base.where(result, record))
     if result.randomseed then emit("# Random seed: " .. result.randomseed) end
-    emit_lines(diagnostics("Failure message: " .. base.message(result)))
+    emit_lines(diagnostics("Failure message: " .. base.message(result, record)))
     if result.diff then emit_lines(diagnostics(result.diff)) end
     if options.verbose and result.error_trace and result.error_trace.traceback then
       emit_lines(diagnostics((result.error_trace.traceback:gsub("^\n", "", 1))))

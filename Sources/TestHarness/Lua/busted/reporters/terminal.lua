@@ -62,7 +62,7 @@ return function(bus, options, emit)
       return
     end
     if result.randomseed then emit("Random seed: " .. result.randomseed) end
-    emit_block(base.message(result))
+    emit_block(base.message(result, record))
     if result.diff then emit_block(diff_text(result.diff)) end
     if options.verbose and result.error_trace and result.error_trace.traceback then
       emit_block(result.error_trace.traceback)

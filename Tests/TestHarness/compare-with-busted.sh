@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs the same spec files under Debian's busted (lua-busted, `lua5.4 /usr/bin/busted`) and
+# under hostrun's harness (through the lua5.4 bootstrap), and compares the per-test outcomes:
+# every "ok N - name", "not ok N - name", "ok N - # SKIP ..." line and the plan "1..N" of
+# the TAP output, in order; and the whole output of --list. Exits non-zero on any mismatch.
+#
+# Diagnostics ("# ..." lines: messages holding table addresses) and the final summary line
+# (busted has none) are not compared; what specs print is not compared either, since the
+# harness renders its report after a file has run.
+#
+# Usage: Tests/TestHarness/compare-with-busted.sh   (from anywhere; runs in the repo root)
+set -u
+cd "$(dirname "$0")/../.."
+
+BUSTED=(lua5.4 /usr/bin/busted)
+HARNESS=(lua5.4 Sources/TestHarness/bootstrap-lua5.4.lua)
+SPECS=Tests/TestHarness/specs
+FAILING=Tests/TestHarness/failing
+
+if ! [ -f /usr/bin/busted ]; then
+  echo "compare-with-busted: Debian's busted is missing (apt-get install lua-busted)" >&2
+  exit 2
+fi
+
+outcomes() { grep -E '^(not )?ok [0-9]+ |^1\.\.[0-9]+$' || true; }
+
+status=0
+compare() {
+  local label=$1; shift
+  local ours theirs
+  theirs=$("${BUSTED[@]}" -o TAP "$@" 2>&1 | outcomes)
+  ours=$("${HARNESS[@]}" -o tap "$@" 2>&1 | outcomes)
+  if [ -z "$theirs" ]; then
+    echo "FAIL  $label: busted produced no outcomes"
+    status=1
+  elif [ "$theirs" == "$ours" ]; then
+    echo "same  $label ($(echo "$theirs" | grep -c 'ok [0-9]') outcomes)"
+  else
+    echo "FAIL  $label: outcomes differ (< busted, > harness)"
+    diff <(echo "$theirs") <(echo "$ours")
+    status=1
+  fi
+}
+
+compare_list() {
+  local label=$1; shift
+  local ours theirs
+  theirs=$("${BUSTED[@]}" --list "$@" 2>&1)
+  ours=$("${HARNESS[@]}" --list "$@" 2>&1)
+  if [ "$theirs" == "$ours" ]; then
+    echo "same  $label ($(echo "$theirs" | wc -l) tests listed)"
+  else
+    echo "FAIL  $label: lists differ (< busted, > harness)"
+    diff <(echo "$theirs") <(echo "$ours")
+    status=1
+  fi
+}
+
+compare "green specs" "$SPECS"
+compare "failing fixture" "$FAILING"
+compare "--tags=fast" --tags=fast "$SPECS"
+compare "--exclude-tags=slow,db" --exclude-tags=slow,db "$SPECS"
+compare "--filter=spy --filter=stub" --filter=spy --filter=stub "$SPECS"
+compare "--filter-out=match" --filter-out=match "$SPECS"
+compare "--shuffle --seed=12345" --shuffle --seed=12345 "$SPECS"
+compare "--shuffle --seed=7 (failing)" --shuffle --seed=7 "$FAILING"
+compare "--sort" --sort "$SPECS"
+compare_list "--list" "$SPECS"
+compare_list "--list --tags=fast" --tags=fast "$SPECS"
+
+if [ $status -eq 0 ]; then echo "harness and busted agree"; else echo "harness and busted DISAGREE"; fi
+exit $status
