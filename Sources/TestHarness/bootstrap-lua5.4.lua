@@ -11,7 +11,10 @@
 -- Usage: lua5.4 bootstrap-lua5.4.lua [-o terminal|tap|junit|json] [-p PATTERN]
 --          [--filter P] [--filter-out P] [--tags a,b] [--exclude-tags a,b] [--shuffle]
 --          [--seed N] [--sort] [--list] [--lazy] [--no-keep-going] [--verbose] [--color]
---          PATH...
+--          [--trusted] PATH...
+-- --trusted gives spec files Lua's whole standard library (package, debug, io,
+-- collectgarbage, ...), to compare third-party specs whose subject needs it; the harness
+-- itself still gets only what the sandbox grants.
 local harness = (arg[0]:match("^(.*)/[^/]*$") or ".") .. "/Lua"
 
 local function read_file(path)
@@ -35,7 +38,8 @@ local SEARCH = { harness .. "/?.lua", harness .. "/?/init.lua", "./?.lua", "./?/
   "./src/?.lua", "./src/?/init.lua" }
 
 --- A fresh state as the sandbox will grant it; returns its globals and module cache.
-local function new_state()
+-- With `trusted`, spec files see the full standard library through `spec_globals`.
+local function new_state(trusted)
   local env = {}
   for _, name in ipairs(BASE) do env[name] = _G[name] end
   for _, lib in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do env[lib] = copy(_G[lib]) end
@@ -46,6 +50,7 @@ local function new_state()
     return load(chunk, name, "t", chunk_env or env)
   end
   local loaded = {}
+  local spec_globals = env
   env.require = function(name)
     if loaded[name] ~= nil then return loaded[name] end
     local tried = {}
@@ -53,7 +58,8 @@ local function new_state()
       local path = template:gsub("%?", (name:gsub("%.", "/")))
       local source = read_file(path)
       if source then
-        local chunk, err = load(source, "@" .. path, "t", env)
+        local chunk_env = path:sub(1, #harness) == harness and env or spec_globals
+        local chunk, err = load(source, "@" .. path, "t", chunk_env)
         if not chunk then error(err, 2) end
         local value = chunk(name, path)
         if value == nil then value = true end
@@ -62,9 +68,15 @@ local function new_state()
       end
       tried[#tried + 1] = "\n\tno file '" .. path .. "'"
     end
+    if trusted then return require(name) end
     error("module '" .. name .. "' not found:" .. table.concat(tried), 2)
   end
-  return env, loaded
+  if trusted then
+    spec_globals = setmetatable({ require = env.require, load = load, _G = nil }, { __index = _G })
+    spec_globals._G = spec_globals
+    spec_globals.package = setmetatable({ loaded = loaded }, { __index = package })
+  end
+  return env, loaded, spec_globals
 end
 
 local function split(list, value)
@@ -73,6 +85,7 @@ end
 
 local options = { filter = {}, filter_out = {}, tags = {}, exclude_tags = {} }
 local render = { output = "terminal" }
+local trusted = false
 local pattern = "_spec"
 local paths = {}
 local i = 1
@@ -99,6 +112,7 @@ while i <= #arg do
   elseif a == "--no-keep-going" then options.keep_going = false
   elseif a == "--verbose" or a == "-v" then render.verbose = true
   elseif a == "--color" then render.color = true
+  elseif a == "--trusted" then trusted = true
   elseif a:sub(1, 1) == "-" then io.stderr:write("unknown option " .. a .. "\n") os.exit(2)
   else paths[#paths + 1] = a end
   i = i + 1
@@ -127,13 +141,13 @@ names = order_env.require("busted.runner").order_files(names, options)
 
 local records = {}
 for _, name in ipairs(names) do
-  local env, loaded = new_state()
+  local env, loaded, spec_globals = new_state(trusted)
   local source, err = read_file(name)
   local serialize = env.require("busted.serialize")
   local record
   if source then
     record = env.require("busted.runner").run_file({ name = name, source = source }, options, {
-      globals = env, loaded = loaded, read_file = read_file,
+      globals = spec_globals, loaded = loaded, read_file = read_file,
       traceback = render.verbose and debug.traceback or nil,
     })
   else

@@ -8,12 +8,17 @@
 # (busted has none) are not compared; what specs print is not compared either, since the
 # harness renders its report after a file has run.
 #
-# Usage: Tests/TestHarness/compare-with-busted.sh   (from anywhere; runs in the repo root)
+# Usage: Tests/TestHarness/compare-with-busted.sh [PROJECT_DIR...]
+#   Without arguments: the harness's own specs and failing fixture, with tags, filters, sort,
+#   shuffle seeds and --list. With arguments: each directory is a third-party project whose
+#   spec/ folder is run in that directory by both (the harness with --trusted: specs get the
+#   whole standard library, as under busted).
 set -u
-cd "$(dirname "$0")/../.."
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
 
 BUSTED=(lua5.4 /usr/bin/busted)
-HARNESS=(lua5.4 Sources/TestHarness/bootstrap-lua5.4.lua)
+HARNESS=(lua5.4 "$ROOT/Sources/TestHarness/bootstrap-lua5.4.lua")
 SPECS=Tests/TestHarness/specs
 FAILING=Tests/TestHarness/failing
 
@@ -55,6 +60,17 @@ compare_list() {
     status=1
   fi
 }
+
+if [ $# -gt 0 ]; then
+  HARNESS+=(--trusted)
+  BUSTED+=(--no-coverage)
+  for project in "$@"; do
+    cd "$project" && compare "$(basename "$project")" spec
+    cd "$ROOT"
+  done
+  if [ $status -eq 0 ]; then echo "harness and busted agree"; else echo "harness and busted DISAGREE"; fi
+  exit $status
+fi
 
 compare "green specs" "$SPECS"
 compare "failing fixture" "$FAILING"

@@ -1,6 +1,8 @@
 --- How values appear in assertion messages: "(number) 1", "(string) 'x'", tables one key
 -- per line with the path to the first difference marked by "*", matchers and value lists.
 -- Same texts as luassert, except functions, which show no definition line (no debug library).
+-- The difference marker is coloured only when TableErrorHighlightColor asks (default "none":
+-- the sandbox cannot tell a terminal; reporters colour their own output).
 local position = require("busted.position")
 position.mark_internal()
 local assert = require("luassert.assert")
@@ -16,6 +18,20 @@ local function number_text(value)
   local text = string.format("%.20g", value)
   if math.type(value) == "float" and not text:find("[%.,]") then
     text = text:gsub("%d+", "%0.0", 1)
+  end
+  return text
+end
+
+-- ANSI SGR codes for TableErrorHighlightColor ("red", "bright.red", "none").
+local SGR = { reset = 0, clear = 0, default = 0, bright = 1, dim = 2, underscore = 4, blink = 5,
+  reverse = 7, hidden = 8, black = 30, red = 31, green = 32, yellow = 33, blue = 34, magenta = 35,
+  cyan = 36, white = 37, onblack = 40, onred = 41, ongreen = 42, onyellow = 43, onblue = 44,
+  onmagenta = 45, oncyan = 46, onwhite = 47 }
+
+local function colour(name, text)
+  if not name or name == "none" then return text end
+  for token in name:gmatch("[^%.]+") do
+    if SGR[token] then text = "\27[" .. SGR[token] .. "m" .. text .. "\27[0m" end
   end
   return text
 end
@@ -62,6 +78,7 @@ local function fmt_table(value, fmtargs)
   local max_level = assert:get_parameter("TableFormatLevel")
   local show_recursion = assert:get_parameter("TableFormatShowRecursion")
   local marker = assert:get_parameter("TableErrorHighlightCharacter") or ""
+  local marker_colour = assert:get_parameter("TableErrorHighlightColor")
   local crumbs = fmtargs and fmtargs.crumbs or {}
   local visiting = {}
 
@@ -94,6 +111,7 @@ local function fmt_table(value, fmtargs)
       end
       local mark = marked and marker or ""
       local indent = string.rep(" ", level * 2 - #mark)
+      if #mark > 0 then mark = colour(marker_colour, mark) end
       text = text .. string.format("\n%s%s[%s] = %s", indent, mark, number_text(key), number_text(item))
     end
     visiting[t] = visiting[t] - 1
