@@ -72,8 +72,8 @@ local function new_state(trusted)
     error("module '" .. name .. "' not found:" .. table.concat(tried), 2)
   end
   if trusted then
-    spec_globals = setmetatable({ require = env.require, load = load, _G = nil }, { __index = _G })
-    spec_globals._G = spec_globals
+    spec_globals = copy(_G)
+    spec_globals.require, spec_globals.load, spec_globals._G = env.require, load, spec_globals
     spec_globals.package = setmetatable({ loaded = loaded }, { __index = package })
   end
   return env, loaded, spec_globals

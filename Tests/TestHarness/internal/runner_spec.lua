@@ -2,9 +2,16 @@
 -- (Harness-only: Debian's busted has no busted.runner.run_file.)
 local runner = require("busted.runner")
 
+-- A global table of its own for an inner run (globals are read raw, so a copy).
+local function fresh_globals()
+  local globals = {}
+  for key, value in pairs(_G) do globals[key] = value end
+  return globals
+end
+
 local function run(source, options, host)
   host = host or {}
-  host.globals = host.globals or setmetatable({}, { __index = _G })
+  host.globals = host.globals or fresh_globals()
   return runner.run_file({ name = "inner_spec.lua", source = source }, options or {}, host)
 end
 
@@ -199,7 +206,7 @@ describe("the host's world", function()
       describe("d", function()
         it("t", function() end)
       end)
-    ]], {}, { loaded = cache, globals = setmetatable({}, { __index = _G }) })
+    ]], {}, { loaded = cache, globals = fresh_globals() })
     assert.are.same({}, cache)
   end)
 
@@ -212,7 +219,7 @@ describe("the host's world", function()
         assert.are.equal("specs/data.csv", fixtures.path("../data.csv"))
         assert.are.equal("contents", fixtures.read("golden/may.txt"))
       end)
-    ]] }, {}, { globals = setmetatable({}, { __index = _G }),
+    ]] }, {}, { globals = fresh_globals(),
       read_file = function(path) asked = path return "contents" end })
     assert.are.same({ "success t" }, outcomes(record))
     assert.are.equal("specs/reports/golden/may.txt", asked)
