@@ -120,24 +120,23 @@ end
 if #paths == 0 then paths = { "spec" } end
 options.seed = options.seed or os.time()
 
-local names = {}
+local roots = {}
 for _, path in ipairs(paths) do
   local probe = io.open(path .. "/.", "rb")
   if probe then
     probe:close()
+    local files = {}
     local finder = io.popen("find '" .. path:gsub("'", "'\\''") .. "' -type f -name '*.lua'")
-    for file in finder:lines() do
-      local basename = file:match("[^/]*$")
-      if basename:find(pattern) and not file:find("/%.", #path + 1) then names[#names + 1] = file end
-    end
+    for file in finder:lines() do files[#files + 1] = file end
     finder:close()
+    roots[#roots + 1] = { root = path, files = files }
   else
-    names[#names + 1] = path
+    roots[#roots + 1] = { root = path, file = true }
   end
 end
 
-local order_env = new_state()
-names = order_env.require("busted.runner").order_files(names, options)
+local names = new_state().require("busted.host").select(roots, {
+  patterns = { pattern }, exclude_patterns = {}, shuffle = options.shuffle, seed = options.seed })
 
 local records = {}
 for _, name in ipairs(names) do

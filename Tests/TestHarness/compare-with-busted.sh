@@ -8,17 +8,25 @@
 # (busted has none) are not compared; what specs print is not compared either, since the
 # harness renders its report after a file has run.
 #
-# Usage: Tests/TestHarness/compare-with-busted.sh [PROJECT_DIR...]
-#   Without arguments: the harness's own specs and failing fixture, with tags, filters, sort,
-#   shuffle seeds and --list. With arguments: each directory is a third-party project whose
-#   spec/ folder is run in that directory by both (the harness with --trusted: specs get the
+# Usage: Tests/TestHarness/compare-with-busted.sh [--hostrun BINARY] [PROJECT_DIR...]
+#   Without directories: the harness's own specs and failing fixture, with tags, filters, sort,
+#   shuffle seeds and --list. With directories: each is a third-party project whose spec/
+#   folder is run in that directory by both (the bootstrap with --trusted: specs get the
 #   whole standard library, as under busted).
+#   --hostrun runs the harness through `BINARY test` (one sandbox per file, in parallel)
+#   instead of the lua5.4 bootstrap.
 set -u
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 
 BUSTED=(lua5.4 /usr/bin/busted)
 HARNESS=(lua5.4 "$ROOT/Sources/TestHarness/bootstrap-lua5.4.lua")
+USING_HOSTRUN=0
+if [ "${1:-}" == "--hostrun" ]; then
+  HARNESS=("$(cd "$(dirname "$2")" && pwd)/$(basename "$2")" test)
+  USING_HOSTRUN=1
+  shift 2
+fi
 SPECS=Tests/TestHarness/specs
 FAILING=Tests/TestHarness/failing
 
@@ -62,7 +70,7 @@ compare_list() {
 }
 
 if [ $# -gt 0 ]; then
-  HARNESS+=(--trusted)
+  [ $USING_HOSTRUN -eq 0 ] && HARNESS+=(--trusted)
   BUSTED+=(--no-coverage)
   for project in "$@"; do
     cd "$project" && compare "$(basename "$project")" spec

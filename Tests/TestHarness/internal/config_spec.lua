@@ -39,5 +39,12 @@ describe("config.resolve", function()
     assert.are.same({ nil, "Cannot use --tags and --exclude-tags for the same tags" },
       { config.resolve(nil, { tags = "a,b", ["exclude-tags"] = "b" }) })
     assert.are.same({ nil, "seed must be a number, got 'abc'" }, { config.resolve(nil, { seed = "abc" }) })
+    assert.are.same({ nil, "unknown output 'xml' (use terminal, tap, junit or json)" },
+      { config.resolve(nil, { output = "xml" }) })
+  end)
+
+  it("accepts busted's names of the outputs", function()
+    assert.are.equal("tap", config.resolve(nil, { output = "TAP" }).output)
+    assert.are.equal("terminal", config.resolve(nil, { output = "utfTerminal" }).output)
   end)
 end)

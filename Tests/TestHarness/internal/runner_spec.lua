@@ -232,12 +232,30 @@ describe("the host's world", function()
   end)
 end)
 
-describe("file order", function()
-  it("sorts, and shuffles with a seed", function()
-    local names = { "c_spec.lua", "a_spec.lua", "b_spec.lua" }
-    assert.are.same({ "a_spec.lua", "b_spec.lua", "c_spec.lua" }, runner.order_files(names))
-    assert.are.same(runner.order_files(names, { shuffle = true, seed = 5 }),
-      runner.order_files(names, { shuffle = true, seed = 5 }))
-    assert.are.same({ "c_spec.lua", "a_spec.lua", "b_spec.lua" }, names)
+describe("choosing spec files", function()
+  local host = require("busted.host")
+  local defaults = { patterns = { "_spec" }, exclude_patterns = {} }
+
+  it("keeps matching base names, sorted per root, roots in the order given", function()
+    local chosen = host.select({
+      { root = "spec", files = { "spec/b_spec.lua", "spec/helper.lua", "spec/a_spec.lua", "spec/.hidden/c_spec.lua" } },
+      { root = "other_spec.lua", file = true },
+      { root = "Plugins", files = { "Plugins/x/spec/z_spec.lua", "Plugins/a_spec.lua" } },
+    }, defaults)
+    assert.are.same({ "spec/a_spec.lua", "spec/b_spec.lua", "other_spec.lua", "Plugins/a_spec.lua",
+      "Plugins/x/spec/z_spec.lua" }, chosen)
+  end)
+
+  it("drops files matching an exclude pattern", function()
+    local chosen = host.select({ { root = "spec", files = { "spec/a_spec.lua", "spec/slow_spec.lua" } } },
+      { patterns = { "_spec" }, exclude_patterns = { "^slow" } })
+    assert.are.same({ "spec/a_spec.lua" }, chosen)
+  end)
+
+  it("shuffles the same way for the same seed", function()
+    local roots = { { root = "s", files = { "s/a_spec.lua", "s/b_spec.lua", "s/c_spec.lua", "s/d_spec.lua" } } }
+    local options = { patterns = { "_spec" }, exclude_patterns = {}, shuffle = true, seed = 5 }
+    assert.are.same(host.select(roots, options), host.select(roots, options))
+    assert.are.same({ "s/a_spec.lua", "s/b_spec.lua", "s/c_spec.lua", "s/d_spec.lua" }, host.select(roots, defaults))
   end)
 end)

@@ -20,6 +20,10 @@ local lists = { ROOT = true, pattern = true, ["exclude-pattern"] = true, filter 
   ["filter-out"] = true }
 local comma_lists = { tags = true, ["exclude-tags"] = true }
 
+-- Output names as busted spells its handlers, and ours.
+local output_names = { terminal = "terminal", plainterminal = "terminal", utfterminal = "terminal",
+  tap = "tap", junit = "junit", json = "json" }
+
 local function as_list(value, split)
   if value == nil then return {} end
   local out = {}
@@ -64,6 +68,10 @@ function config.resolve(file, explicit, run)
       if excluded == included then return nil, "Cannot use --tags and --exclude-tags for the same tags" end
     end
   end
+  local output = output_names[tostring(merged.output):lower()]
+  if not output then
+    return nil, "unknown output '" .. tostring(merged.output) .. "' (use terminal, tap, junit or json)"
+  end
   if merged.seed ~= nil and tonumber(merged.seed) == nil then
     return nil, "seed must be a number, got '" .. tostring(merged.seed) .. "'"
   end
@@ -77,7 +85,7 @@ function config.resolve(file, explicit, run)
     exclude_tags = merged["exclude-tags"],
     filter = merged.filter,
     filter_out = merged["filter-out"],
-    output = merged.output,
+    output = output,
     output_file = merged["output-file"],
     verbose = merged.verbose,
     list = merged.list,

@@ -15,12 +15,11 @@ local assert_state = require("luassert.state")
 
 local runner = {}
 
---- The order busted runs files in: sorted by name, shuffled with `options.seed` when
--- `options.shuffle` is set. Returns a new list.
+--- The order busted runs files in: as found (sorted per root), shuffled with
+-- `options.seed` when `options.shuffle` is set. Returns a new list.
 function runner.order_files(names, options)
   options = options or {}
   local list = table.move(names, 1, #names, 1, {})
-  table.sort(list)
   if options.shuffle then shuffle(list, options.seed) end
   return list
 end
