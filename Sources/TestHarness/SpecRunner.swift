@@ -75,7 +75,7 @@ public enum SpecRunner {
             guard let options = values.first?.tableValue else { throw LuaError(.conversion, "resolve returned no options") }
             return options
         } catch {
-            throw .configuration("hostrun test: error: \(error.message)")
+            throw .configuration(error.message)
         }
     }
 

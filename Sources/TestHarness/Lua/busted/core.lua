@@ -51,7 +51,7 @@ local function clean_traceback(text)
       kept[#kept + 1] = line
     end
   end
-  return "\n" .. table.concat(kept, "\n") .. "\n"
+  return table.concat(kept, "\n")
 end
 
 local core = {}

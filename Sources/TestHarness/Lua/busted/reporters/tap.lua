@@ -23,7 +23,7 @@ return function(bus, options, emit)
     emit_lines(diagnostics("Failure message: " .. base.message(result, record)))
     if result.diff then emit_lines(diagnostics(result.diff)) end
     if options.verbose and result.error_trace and result.error_trace.traceback then
-      emit_lines(diagnostics((result.error_trace.traceback:gsub("^\n", "", 1))))
+      emit_lines(diagnostics(result.error_trace.traceback))
     end
   end
 
