@@ -53,6 +53,4 @@ public struct SpecRunResult: Sendable {
     /// What each spec file printed, in the order the files ran.
     public var specOutput: [SpecFileOutput]
     public var summary: SpecSummary
-    /// The spec files run, in order.
-    public var files: [String]
 }

@@ -49,8 +49,7 @@ public enum SpecRunner {
         return SpecRunResult(
             report: control.output.text, reportFile: settings.reportFile,
             specOutput: runs.map { SpecFileOutput(file: $0.file, text: $0.output) },
-            summary: SpecSummary(passed: Int(passed), failed: Int(failed), skipped: Int(skipped)),
-            files: files)
+            summary: SpecSummary(passed: Int(passed), failed: Int(failed), skipped: Int(skipped)))
     }
 
     // MARK: Steps

@@ -69,11 +69,6 @@ function core.set_current(busted)
   return previous
 end
 
---- Whether `err` is a failure raised by an assertion.
-function core.is_failure(err)
-  return error_kind(err) == "failure"
-end
-
 --- Creates the engine. `host` may give `globals` (the table spec files fall back to),
 -- `loaded` (module cache that `insulate` restores), `traceback(message, level)`,
 -- `clock()` (seconds, for durations), `time()` (wall clock) and `sleep(seconds)`.
@@ -100,7 +95,6 @@ function core.new(host)
     if not file then return nil end
     return { short_src = file, currentline = line }
   end
-  busted.trace_at = trace_at
 
   --- The message busted shows: text of the error, prefixed with "file:line: " if it has none.
   function busted.rewrite_message(err, trace)
