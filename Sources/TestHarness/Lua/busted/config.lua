@@ -4,7 +4,8 @@
 --
 -- A `.busted` file is a Lua chunk returning a table of tasks; the host evaluates it in a
 -- sandbox and passes the table here. Keys are busted's long option names ("exclude-tags",
--- "ROOT", ...); the result uses the runner's names (exclude_tags, roots, ...).
+-- "ROOT", ...); the result uses the runner's names (exclude_tags, roots, ...). Options the
+-- harness does not implement (coverage, lpath, suppress-pending, repeat) are ignored.
 local config = {}
 
 --- Defaults of `hostrun test`, as busted's.
@@ -13,7 +14,6 @@ config.defaults = {
   tags = {}, ["exclude-tags"] = {}, filter = {}, ["filter-out"] = {},
   output = "terminal", verbose = false, list = false, shuffle = false, sort = false,
   lazy = false, ["auto-insulate"] = true, ["keep-going"] = true, recursive = true,
-  ["suppress-pending"] = false, lpath = "",
 }
 
 local lists = { ROOT = true, pattern = true, ["exclude-pattern"] = true, filter = true,
@@ -95,9 +95,6 @@ function config.resolve(file, explicit, run)
     lazy = merged.lazy,
     auto_insulate = merged["auto-insulate"],
     keep_going = merged["keep-going"],
-    suppress_pending = merged["suppress-pending"],
-    lpath = merged.lpath,
-    coverage = merged.coverage or false,
   }
 end
 
