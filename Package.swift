@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
-        .testTarget(name: "HostrunTests", dependencies: ["hostrun", "HostAPI", "Domain", "Store"],
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

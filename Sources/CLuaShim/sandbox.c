@@ -34,9 +34,23 @@ int hr_sb_pcall(lua_State *L) {
     return finish_pcall(L, status, 0);
 }
 
+/// Wraps the script's message handler: Lua runs a handler before unwinding, and when the error
+/// is a kill raised from the hook, hooks are off until the unwinding, so a looping handler could
+/// never be stopped. A kill therefore skips the script's handler entirely.
+static int guarded_handler(lua_State *L) {
+    if (hr_killed(L) != HR_KILL_NONE) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 int hr_sb_xpcall(lua_State *L) {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);

@@ -3,6 +3,9 @@ import CLuaShim
 
 /// A Swift class exposed to scripts as typed userdata, with methods and properties.
 ///
+/// A type is immutable and may be shared (a `static let`) by states running in parallel; its
+/// method bodies then run on each state's thread with that state's objects.
+///
 /// The type's metatable is found by identity (a registry key unique to this object), never by
 /// name, and is protected (`getmetatable` returns `false`), so scripts cannot forge, reach or
 /// change it. Every method call checks that `self` is of this type and still alive; a userdata
@@ -16,7 +19,7 @@ import CLuaShim
 ///     properties: [LuaProperty("value", .integer, "The current value.") { $0.value }])
 /// call.push(userdata: Counter(), as: counterType)
 /// ```
-public final class LuaUserdataType<Object: AnyObject> {
+public final class LuaUserdataType<Object: AnyObject>: Sendable {
     public let name: String
     public let summary: String
     public let methods: [LuaMethod<Object>]
@@ -102,16 +105,16 @@ public final class LuaUserdataType<Object: AnyObject> {
 }
 
 /// A method of a ``LuaUserdataType``: `obj:name(...)`. Arguments start at 2 (1 is `self`).
-public struct LuaMethod<Object: AnyObject> {
+public struct LuaMethod<Object: AnyObject>: Sendable {
     public var name: String
     public var summary: String
     public var parameters: [HostParameter]
     public var returns: [HostReturn]
-    public var body: (Object, LuaCall) throws -> Int32
+    public var body: @Sendable (Object, LuaCall) throws -> Int32
 
     public init(
         _ name: String, _ summary: String, parameters: [HostParameter] = [], returns: [HostReturn] = [],
-        body: @escaping (Object, LuaCall) throws -> Int32
+        body: @escaping @Sendable (Object, LuaCall) throws -> Int32
     ) {
         self.name = name
         self.summary = summary
@@ -122,17 +125,17 @@ public struct LuaMethod<Object: AnyObject> {
 }
 
 /// A field of a ``LuaUserdataType``: `obj.name`, read-only unless it has a setter.
-public struct LuaProperty<Object: AnyObject> {
+public struct LuaProperty<Object: AnyObject>: Sendable {
     public var name: String
     public var type: HostType
     public var summary: String
-    let getter: (Object, LuaStack) -> Void
+    let getter: @Sendable (Object, LuaStack) -> Void
     /// Reads the new value from argument 3 of the call.
-    let setter: ((Object, LuaCall) throws -> Void)?
+    let setter: (@Sendable (Object, LuaCall) throws -> Void)?
 
-    public init<Value: IntoLua>(
+    public init<Value: IntoLua & SendableMetatype>(
         _ name: String, _ type: HostType, _ summary: String,
-        get: @escaping (Object) -> Value, set: ((Object, LuaCall) throws -> Void)? = nil
+        get: @escaping @Sendable (Object) -> Value, set: (@Sendable (Object, LuaCall) throws -> Void)? = nil
     ) {
         self.name = name
         self.type = type
