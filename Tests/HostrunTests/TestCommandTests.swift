@@ -11,9 +11,6 @@ import FoundationXML
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `hostrun` binary built next to this test bundle.
-    static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hostrun")
-
     struct Run {
         var status: Int32
         var output: String
@@ -23,20 +20,11 @@ import FoundationXML
         var lastLine: String { lines.last { !$0.isEmpty } ?? "" }
     }
 
+    /// `hostrun test ARGUMENTS` run in `folder` (through `-C`).
     func hostrun(_ arguments: [String], in folder: URL = root) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["test"] + arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                   error: String(decoding: errData, as: UTF8.self))
+        let result = try HostrunBinary.run(["test", "-C", folder.path] + arguments)
+        #expect(result.signal == nil, "hostrun test died of signal \(result.signal ?? 0)")
+        return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 
     /// A folder with the given files (path → contents), removed by the caller.
@@ -226,7 +214,7 @@ import FoundationXML
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Self.root.appendingPathComponent("Tests/TestHarness/compare-with-busted.sh").path,
-                             "--hostrun", Self.binary.path]
+                             "--hostrun", HostrunBinary.url.path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
