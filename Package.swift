@@ -39,6 +39,10 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
         /// The whole sandbox policy in one place: allow-lists, frozen tables, limits, capabilities.
         .target(name: "Sandbox", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
+        /// busted and luassert in pure Lua (Lua/), run by `hostrun test`: one sandbox per spec
+        /// file, in parallel, records merged into one report.
+        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua"],
+                exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua")]),
 
         // MARK: Dossier domain and storage (know nothing of Lua)
 
@@ -68,7 +72,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
