@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
