@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"],
-                    exclude: ["Scripts", "Snapshots", "libreoffice-check.sh"], resources: [.copy("Fixtures")]),
+                    exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store"],
                     resources: [.copy("Fixtures")]),
