@@ -296,6 +296,12 @@ def hostile_archives(valid):
     for k in range(pos + 40, pos + 80):
         damaged[k] ^= 0x5A
     write_bytes("corrupt-data.xlsx", bytes(damaged))
+    # The "billion laughs": nested entities that would expand to gigabytes of text.
+    laughs = '<!DOCTYPE worksheet [<!ENTITY a0 "ha">' + "".join(
+        '<!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10) for i in range(1, 10)) + "]>"
+    hostile = original.replace(b"<worksheet", laughs.encode() + b"<worksheet", 1)
+    hostile = hostile.replace(b"<v>1</v>", b"<v>&a9;</v>", 1)
+    write_bytes("entity-bomb.xlsx", replace_entry(valid, sheet, hostile))
     # An HTML table saved with an .xlsx name, as some old web systems export.
     write_bytes("html-as.xlsx", "<html><body><table><tr><td>Mã</td></tr></table></body></html>".encode())
 
