@@ -89,7 +89,7 @@ let package = Package(
         ]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Domain"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"],
-                    exclude: ["Scripts", "Snapshots", "libreoffice-check.sh"], resources: [.copy("Fixtures")]),
+                    exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Domain", "store-crash-helper",

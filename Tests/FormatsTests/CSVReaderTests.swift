@@ -70,6 +70,7 @@ import Testing
         let reader = try CSVReader(url: url)
         let row = try #require(try reader.nextRow())
         #expect(row["mã hồ sơ"] == "A")
+        #expect(row.location(ofColumn: "tên").description == "row 2, column 2 \"Tên\"")
         #expect(row["Ma ho so"] == nil)
         #expect(throws: FormatError.self) { try row.value("Ma ho so") }
     }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Formats
 
-/// Writes the sample report in every format. libreoffice-check.sh runs this with
-/// HOSTRUN_FORMATS_SAMPLES set to keep the files, then opens them in LibreOffice.
+/// Writes the sample report in every format. render-check.sh runs this with
+/// HOSTRUN_FORMATS_SAMPLES set to keep the files, then opens them in LibreOffice and Chromium.
 @Suite struct SampleOutputTests {
     @Test func writesEveryFormat() throws {
         let directory = try ProcessInfo.processInfo.environment["HOSTRUN_FORMATS_SAMPLES"]

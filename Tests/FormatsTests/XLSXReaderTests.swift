@@ -73,6 +73,19 @@ import Testing
         #expect(rows[2].cells == [.text("Trần Thị Mai"), nil, .error("#DIV/0!"), nil, .bool(false)])
     }
 
+    @Test func readsPrefixedSpreadsheetMLAsDotNetWritesIt() throws {
+        let workbook = try XLSXWorkbook(url: Fixture.url("dotnet-prefixed.xlsx"))
+        #expect(workbook.sheetNames == ["HKD"])
+        let table = try workbook.table(sheet: .name("HKD"), expecting: ["Mã số hộ", "Chủ hộ / Số CCCD", "Vốn (đồng)"])
+        #expect(table.header.rows == 3...4)
+        #expect(table.header.columns.names == ["Mã số hộ", "Chủ hộ / Họ tên", "Chủ hộ / Số CCCD", "Vốn (đồng)"])
+        let row = try #require(try table.nextRow())
+        #expect(row.number == 5)
+        #expect(row["chủ hộ/họ tên"] == .text("Hồ Thị Mến"))
+        #expect(row["Vốn (đồng)"] == .number(150_000_000))
+        #expect(try table.nextRow() == nil)
+    }
+
     @Test func serialsAroundTheFictitious29February1900() throws {
         let workbook = try XLSXWorkbook(url: Fixture.url("serials-1900.xlsx"))
         let rows = try workbook.rows(sheet: .index(0)).allRows()

@@ -70,4 +70,25 @@ import Testing
         #expect(rows[3][0]["bold"] as? Bool == true)
         #expect(rows[2][0]["bold"] as? Bool == false)
     }
+
+    @Test func aReaderDroppedMidSheetStopsItsProducer() throws {
+        let url = try Fixture.scratchDirectory().appendingPathComponent("long.xlsx")
+        let writer = try XLSXWriter(url: url)
+        try writer.beginSheet(name: "Dài")
+        for i in 0..<20_000 { try writer.appendRow([XLSXWriteCell(.integer(i)), XLSXWriteCell(.text("Hồ sơ \(i % 50)"))]) }
+        try writer.close()
+        let workbook = try XLSXWorkbook(url: url)
+        // Far more rows than the channel holds: the producer blocks until each reader goes away.
+        for _ in 0..<5 {
+            let reader = try workbook.rows(sheet: .index(0))
+            #expect(try reader.nextRow()?[0] == .number(0))
+        }
+        let reader = try workbook.rows(sheet: .index(0))
+        var count = 0
+        while let row = try reader.nextRow() {
+            #expect(row.number == count + 1)
+            count += 1
+        }
+        #expect(count == 20_000)
+    }
 }

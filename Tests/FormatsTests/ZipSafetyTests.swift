@@ -56,6 +56,16 @@ import Testing
         #expect(detail.contains("xl/worksheets/sheet1.xml"))
     }
 
+    @Test func nestedEntitiesDoNotExpand() throws {
+        let workbook = try XLSXWorkbook(url: Fixture.url("entity-bomb.xlsx"))
+        let error = Fixture.formatError { _ = try workbook.rows(sheet: .index(0)).allRows() }
+        guard case .malformedXML(let entry, _)? = error?.reason else {
+            Issue.record("expected malformed XML, got \(String(describing: error))")
+            return
+        }
+        #expect(entry == "xl/worksheets/sheet1.xml")
+    }
+
     @Test func anHTMLFileNamedXlsxIsNotAPackage() {
         let error = Fixture.formatError { _ = try XLSXWorkbook(url: Fixture.url("html-as.xlsx")) }
         guard case .corruptArchive? = error?.reason else {

@@ -1,8 +1,8 @@
 /// How a `CSVReader` reads a file. The defaults suit exports from Vietnamese government systems.
 public struct CSVReadOptions: Sendable {
-    /// The file's encoding; `nil` detects it: a byte-order mark decides first (UTF-8, UTF-16LE,
-    /// UTF-16BE), then valid UTF-8 at the first non-ASCII byte means UTF-8, anything else
-    /// Windows-1258.
+    /// The file's encoding; `nil` detects it: valid UTF-8 in the first chunk holding non-ASCII
+    /// bytes means UTF-8, anything else Windows-1258. A byte-order mark (UTF-8, UTF-16LE,
+    /// UTF-16BE) is proof and wins over both the guess and this option.
     public var encoding: TextEncoding?
     /// The field separator; `nil` detects comma, semicolon or tab from the header line.
     public var delimiter: CSVDelimiter?

@@ -11,8 +11,6 @@ final class FileByteSource {
     let fileName: String
     private let descriptor: Int32
     private let storage: UnsafeMutableBufferPointer<UInt8>
-    /// Bytes read so far.
-    private(set) var offset: UInt64 = 0
 
     init(url: URL, chunkSize: Int) throws(FormatError) {
         fileName = url.lastPathComponent
@@ -41,7 +39,6 @@ final class FileByteSource {
             if n == 0 { break }
             filled += n
         }
-        offset += UInt64(filled)
         return UnsafeBufferPointer(rebasing: storage[0..<filled])
     }
 }

@@ -27,8 +27,8 @@ public struct DOCXReportWriter: ReportWriter {
         try package.add("word/header1.xml", text: DOCXParts.header(size: layout.body))
     }
 
-    /// The body of `word/document.xml`, exposed for tests of the layout.
-    func documentXML(_ document: ReportDocument) -> String {
+    /// `word/document.xml`: header block, title, blocks, then the A4 section with its margins.
+    private func documentXML(_ document: ReportDocument) -> String {
         var body = ""
         let meta = document.metadata
         if meta.hasOfficialHeader { body += officialHeader(meta) }

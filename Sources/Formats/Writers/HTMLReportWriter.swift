@@ -30,6 +30,7 @@ public struct HTMLReportWriter: TextReportWriter {
         .official-header .rule { display: block; width: 35%; margin: 1pt auto 4pt; border-top: 1px solid #000; }
         .official-header .motto .rule { width: 55%; }
         .place-date { font-style: italic; }
+        .number { white-space: pre; }
         h1 { font-size: 14pt; text-align: center; margin: 12pt 0 0; }
         .subtitle { text-align: center; font-weight: bold; margin: 0 0 12pt; }
         h2, h3, h4, h5, h6 { font-size: 14pt; margin: 8pt 0 4pt; text-align: justify; text-indent: 1cm; }
@@ -70,7 +71,8 @@ public struct HTMLReportWriter: TextReportWriter {
                 issuer += index == meta.issuer.count - 1 ? "<b>\(esc(line))</b><br>" : "\(esc(line))<br>"
             }
             issuer += "<span class=\"rule\"></span>"
-            if let number = meta.documentNumber { issuer += esc(number) }
+            // The blank before "/BC-…" is where the clerk writes the number: keep its width.
+            if let number = meta.documentNumber { issuer += "<span class=\"number\">\(esc(number))</span>" }
             var motto = "<b>\(ReportMetadata.nationalMotto.0)</b><br><b>\(ReportMetadata.nationalMotto.1)</b>"
             motto += "<span class=\"rule\"></span>"
             if let line = meta.placeDateLine { motto += "<span class=\"place-date\">\(esc(line))</span>" }

@@ -53,10 +53,4 @@ final class RowChannel: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
 }

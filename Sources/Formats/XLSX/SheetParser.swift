@@ -48,7 +48,7 @@ final class SheetParser: NSObject, XMLParserDelegate, @unchecked Sendable {
 
     /// Sends the rows still held; call once parsing has ended.
     func flush() {
-        if !batch.isEmpty, !stoppedEarly || !channel.isCancelled { _ = channel.put(batch) }
+        if !batch.isEmpty { _ = channel.put(batch) }  // refused at once if the consumer has gone
         batch = []
     }
 

@@ -49,8 +49,9 @@ public final class XLSXRowReader {
 
     deinit { channel.cancel() }
 
-    /// The next row that has any cell, or `nil` after the last; a cell that cannot be read or
-    /// malformed XML ends in an error naming the sheet and cell.
+    /// The next row the sheet stores (rows it skips are absent; a stored row may have only empty
+    /// cells), or `nil` after the last. A cell that cannot be read ends in an error naming the
+    /// sheet and cell; malformed XML in one naming the entry and line.
     public func nextRow() throws(FormatError) -> XLSXRow? {
         while nextIndex >= pending.count {
             guard let batch = try channel.take() else { return nil }

@@ -118,9 +118,6 @@ public final class XLSXWriter {
         current?.merges.append(range)
     }
 
-    /// The number of rows written to the current sheet.
-    public var currentRowCount: Int { current?.rowCount ?? 0 }
-
     /// Finishes the last sheet and writes the package.
     public func close() throws(FormatError) {
         try endSheet()

@@ -7,12 +7,16 @@ public struct ZipLimits: Sendable, Equatable {
     public var maxCompressionRatio: UInt64
     /// Entries smaller than this are never refused for their ratio: a tiny entry cannot hurt.
     public var ratioCheckMinimumBytes: UInt64
+    /// The largest part read whole into memory (workbook.xml, styles.xml, relationships);
+    /// sheets and shared strings stream from disk and answer to `maxEntryBytes` only.
+    public var maxInMemoryPartBytes: UInt64
 
-    /// Defaults: 512 MiB per entry, 250:1 for entries of 8 MiB or more.
+    /// Defaults: 512 MiB per entry, 250:1 for entries of 8 MiB or more, 64 MiB for small parts.
     public init(maxEntryBytes: UInt64 = 512 << 20, maxCompressionRatio: UInt64 = 250,
-                ratioCheckMinimumBytes: UInt64 = 8 << 20) {
+                ratioCheckMinimumBytes: UInt64 = 8 << 20, maxInMemoryPartBytes: UInt64 = 64 << 20) {
         self.maxEntryBytes = maxEntryBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckMinimumBytes = ratioCheckMinimumBytes
+        self.maxInMemoryPartBytes = maxInMemoryPartBytes
     }
 }

@@ -28,7 +28,7 @@ final class ZipPackageReader {
     /// The entry's bytes, for small parts such as workbook.xml.
     func data(_ path: String) throws(FormatError) -> Data {
         var data = Data()
-        try inflate(path) { data.append($0) }
+        try inflate(path, limit: min(limits.maxEntryBytes, limits.maxInMemoryPartBytes)) { data.append($0) }
         return data
     }
 
@@ -40,7 +40,7 @@ final class ZipPackageReader {
         }
         defer { try? handle.close() }
         var writeFailure: Error?
-        try inflate(path) { chunk in
+        try inflate(path, limit: limits.maxEntryBytes) { chunk in
             do { try handle.write(contentsOf: chunk) } catch { writeFailure = error }
         }
         if let writeFailure {
@@ -48,11 +48,11 @@ final class ZipPackageReader {
         }
     }
 
-    private func inflate(_ path: String, _ consume: (Data) -> Void) throws(FormatError) {
+    private func inflate(_ path: String, limit: UInt64, _ consume: (Data) -> Void) throws(FormatError) {
         guard let entry = archive[path] else { throw FormatError(file: fileName, reason: .missingEntry(path)) }
         let declared = entry.uncompressedSize
-        if declared > limits.maxEntryBytes {
-            throw FormatError(file: fileName, reason: .entryTooLarge(entry: path, bytes: declared, limit: limits.maxEntryBytes))
+        if declared > limit {
+            throw FormatError(file: fileName, reason: .entryTooLarge(entry: path, bytes: declared, limit: limit))
         }
         if declared >= limits.ratioCheckMinimumBytes {
             let ratio = declared / max(entry.compressedSize, 1)
@@ -62,7 +62,6 @@ final class ZipPackageReader {
             }
         }
         var produced: UInt64 = 0
-        let limit = limits.maxEntryBytes
         let checksum: CRC32
         do {
             checksum = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in

@@ -227,6 +227,36 @@ def handmade_1904():
     write_bytes("handmade-1904.xlsx", out.getvalue())
 
 
+def dotnet_prefixed():
+    """As the .NET Open XML SDK writes: every element with an `x:` prefix, relationship ids
+    under another prefix, sheet parts named freely; a merged two-row header."""
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    files = {
+        "[Content_Types].xml": """<?xml version="1.0" encoding="utf-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/Sheet_HoKinhDoanh.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""",
+        "_rels/.rels": """<?xml version="1.0" encoding="utf-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>""",
+        "xl/workbook.xml": f"""<?xml version="1.0" encoding="utf-8"?>
+<x:workbook {ns} xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="HKD" sheetId="1" rel:id="R5f2"/></x:sheets></x:workbook>""",
+        "xl/_rels/workbook.xml.rels": """<?xml version="1.0" encoding="utf-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/Sheet_HoKinhDoanh.xml" Id="R5f2"/></Relationships>""",
+        "xl/worksheets/Sheet_HoKinhDoanh.xml": f"""<?xml version="1.0" encoding="utf-8"?>
+<x:worksheet {ns}><x:sheetData>
+<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>DANH SÁCH HỘ KINH DOANH ĐĂNG KÝ MỚI</x:t></x:is></x:c></x:row>
+<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>Mã số hộ</x:t></x:is></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>Chủ hộ</x:t></x:is></x:c><x:c r="D3" t="inlineStr"><x:is><x:t>Vốn (đồng)</x:t></x:is></x:c></x:row>
+<x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>Họ tên</x:t></x:is></x:c><x:c r="C4" t="inlineStr"><x:is><x:t>Số CCCD</x:t></x:is></x:c></x:row>
+<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>8.23.000123</x:t></x:is></x:c><x:c r="B5" t="inlineStr"><x:is><x:t>Hồ Thị Mến</x:t></x:is></x:c><x:c r="C5" t="inlineStr"><x:is><x:t>079188001122</x:t></x:is></x:c><x:c r="D5"><x:v>150000000</x:v></x:c></x:row>
+</x:sheetData><x:mergeCells count="4"><x:mergeCell ref="A1:D1"/><x:mergeCell ref="A3:A4"/><x:mergeCell ref="B3:C3"/><x:mergeCell ref="D3:D4"/></x:mergeCells></x:worksheet>""",
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in files.items():
+            zi = zipfile.ZipInfo(name, FIXED)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, content.encode("utf-8"))
+    write_bytes("dotnet-prefixed.xlsx", out.getvalue())
+
+
 def leap_bug_1900():
     """Serials around Excel's fictitious 29/02/1900 in the 1900 date system."""
     wb = openpyxl.Workbook()
@@ -296,6 +326,12 @@ def hostile_archives(valid):
     for k in range(pos + 40, pos + 80):
         damaged[k] ^= 0x5A
     write_bytes("corrupt-data.xlsx", bytes(damaged))
+    # The "billion laughs": nested entities that would expand to gigabytes of text.
+    laughs = '<!DOCTYPE worksheet [<!ENTITY a0 "ha">' + "".join(
+        '<!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10) for i in range(1, 10)) + "]>"
+    hostile = original.replace(b"<worksheet", laughs.encode() + b"<worksheet", 1)
+    hostile = hostile.replace(b"<v>1</v>", b"<v>&a9;</v>", 1)
+    write_bytes("entity-bomb.xlsx", replace_entry(valid, sheet, hostile))
     # An HTML table saved with an .xlsx name, as some old web systems export.
     write_bytes("html-as.xlsx", "<html><body><table><tr><td>Mã</td></tr></table></body></html>".encode())
 
@@ -332,6 +368,7 @@ if __name__ == "__main__":
     cp1258_table()
     valid = provincial_export()
     handmade_1904()
+    dotnet_prefixed()
     leap_bug_1900()
     hostile_archives(valid)
     json_fixtures()
