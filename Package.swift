@@ -42,6 +42,9 @@ let package = Package(
 
         /// Dossiers, the working-day calendar, period classification and indicators. Pure Swift.
         .target(name: "Domain", resources: [.copy("Resources/holidays")]),
+        /// Deterministic, realistic ward datasets for demos, tests and benchmarks, and the
+        /// scenario that rebuilds the seed report's figures from records.
+        .target(name: "DemoData", dependencies: ["Domain"]),
         /// The store protocol and its SQLite (GRDB) implementation.
         .target(name: "Store", dependencies: [
             "Domain",
@@ -67,6 +70,7 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Domain", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
