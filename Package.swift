@@ -15,11 +15,13 @@ let package = Package(
         .executable(name: "hostrun", targets: ["hostrun"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Formats", targets: ["Formats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
     ],
     targets: [
         // MARK: Lua runtime (knows nothing of dossiers)
@@ -51,6 +53,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // MARK: File formats (know nothing of Lua, dossiers or the store)
+
+        /// Streaming readers (CSV, XLSX, JSON) for real exports and report writers (Markdown,
+        /// HTML, CSV, JSON, XLSX, DOCX) over one document model. Pure Swift + Foundation.
+        .target(name: "Formats", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+
         // MARK: The host: binds the Lua runtime to the domain and the store
 
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
@@ -71,12 +81,19 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"],
+                    exclude: ["Scripts", "Snapshots", "libreoffice-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Domain", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
+
+        // MARK: Benchmarks (run in release builds, never timed in unit tests)
+
+        .executableTarget(name: "FormatsBenchmarks", dependencies: ["Formats"],
+                          path: "Benchmarks/FormatsBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )
