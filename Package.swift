@@ -63,7 +63,7 @@ let package = Package(
 
         // MARK: The host: binds the Lua runtime to the domain and the store
 
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
