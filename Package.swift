@@ -70,7 +70,7 @@ let package = Package(
         /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
         /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
         .target(name: "Scheduling", dependencies: ["Domain"]),
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
