@@ -29,7 +29,7 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -7,3 +7,14 @@ public enum Channel: String, Sendable, Hashable, CaseIterable, Codable {
     /// Bưu chính công ích: sent by the public postal service.
     case postal
 }
+
+extension Channel {
+    /// The name Vietnamese reports print.
+    public var vietnameseName: String {
+        switch self {
+        case .online: "Trực tuyến"
+        case .inPerson: "Trực tiếp"
+        case .postal: "Bưu chính công ích"
+        }
+    }
+}

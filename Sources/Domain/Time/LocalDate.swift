@@ -1,7 +1,8 @@
 /// A calendar date with no time zone: the unit in which deadlines are compared.
 ///
 /// Stored as days since 1970-01-01 so that comparisons and day arithmetic are integer operations
-/// (classifying a million dossiers must not build a million `DateComponents`).
+/// (classifying a million dossiers must not build a million `DateComponents`). It is encoded as
+/// `yyyy-MM-dd` text so that JSON files (holiday data, exported figures) stay readable.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01 (proleptic Gregorian).
     public var dayNumber: Int
@@ -29,6 +30,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var isWeekend: Bool { isoWeekday >= 6 }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Calendar days from `self` to `other` (negative when `other` is earlier).
+    public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
@@ -77,4 +81,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    // MARK: Codable as `yyyy-MM-dd`
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try LocalDate(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }

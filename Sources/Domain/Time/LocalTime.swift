@@ -1,4 +1,6 @@
 /// A time of day with minute precision, e.g. the 15:00 afternoon cut-off or 07:30 office opening.
+///
+/// Encoded as `HH:mm` text so that a centre's rules file reads as it would be written by hand.
 public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Minutes since midnight.
     public var minuteOfDay: Int
@@ -18,5 +20,20 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `HH:mm`.
     public var description: String {
         (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try LocalTime(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

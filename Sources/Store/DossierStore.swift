@@ -1,0 +1,127 @@
+import Domain
+
+/// The store of dossiers the whole host uses; SQLite today, PostgreSQL behind the same protocol
+/// later, so callers never know which backend they hold.
+///
+/// ## Synchronous by design
+/// The calls block and return. hostrun's callers are Lua callbacks, which must return a value
+/// before Lua continues, and CLI commands; neither gains anything from `async`. SQLite (GRDB) is
+/// synchronous already. The PostgreSQL backend will run postgres-nio on its own event-loop
+/// group and wait for each result on the caller's thread (hostrun never calls the store from an
+/// event loop), and stream rows into the same ``StoreCursor`` from a producer thread.
+/// Conforming types are `Sendable`: one store may be used from several threads at once.
+///
+/// ## Identity, links and what figures count
+/// A dossier is identified by (source, code). Records from different sources with the same
+/// code form one *link group*: the same application seen by several systems. Exactly one record
+/// of each group is its *primary*, the one figures and default queries count:
+/// the record whose source has the lowest priority number (``setSourcePriority(_:)``), sources
+/// without a priority coming after all ranked ones, ties broken by source name in byte order. The
+/// rule depends only on the stored data, never on import order, so every backend and every
+/// order of parallel imports agrees. Each record keeps its own fields and history; relinking is
+/// recorded in the audit trail.
+///
+/// ## Batches
+/// Every write is a batch, in one transaction: it lands whole or not at all, and is recorded in
+/// the `imports` table under ``ImportRequest/connector``. Upserts are keyed by (source, code) and
+/// idempotent: a record equal to the stored one is `unchanged` and writes nothing. A record
+/// replaces the stored fields of its key (the source's current view, `nil` meaning unknown),
+/// and every changed field is recorded in the audit trail (personal data as "changed", without
+/// values). Status history is append-only: entries not yet stored are appended; entries equal in
+/// every field to a stored one are skipped; nothing is overwritten or removed. The same key
+/// twice in one batch is accepted only with identical content.
+///
+/// The closures and sequences passed to a store run while it holds a transaction: they must not
+/// call the same store.
+public protocol DossierStore: AnyObject, Sendable {
+    /// A description of where the store lives (a file path, later a URL without password).
+    var location: String { get }
+
+    /// Upserts a batch of dossiers in one transaction. `records` is consumed lazily, so a batch
+    /// of millions never sits in memory; `observe` sees each record's outcome as it happens
+    /// (throwing from it aborts and rolls back the batch).
+    ///
+    /// - Throws: ``StoreError/recordRejected(_:reason:)`` or
+    ///   ``StoreError/conflictingDuplicate(_:firstIndex:)`` naming the record; any error thrown
+    ///   by `records` or `observe`. Nothing is written when it throws.
+    @discardableResult
+    func upsert(_ records: some Sequence<DossierRecord>, as request: ImportRequest,
+                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary
+
+    /// Upserts a batch of feedback items (PAKN), keyed by (source, code), with the same rules.
+    @discardableResult
+    func upsertFeedback(_ records: some Sequence<FeedbackRecord>, as request: ImportRequest,
+                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary
+
+    /// One dossier with its full history, or `nil`.
+    func dossier(_ key: DossierKey) throws -> Dossier?
+
+    /// The dossiers a query selects, streamed one at a time.
+    func dossiers(_ query: DossierQuery) throws -> StoreCursor<Dossier>
+
+    /// How many dossiers a query selects (its `limit` and `order` are ignored).
+    func count(_ query: DossierQuery) throws -> Int
+
+    /// How many dossiers a query selects per value of `dimension`, ordered by that value.
+    func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount]
+
+    /// The figures of a period over the primary dossiers, classified by the store itself (in SQL
+    /// for the database backends), equal to a ``Domain/PeriodTally`` fed every primary dossier.
+    ///
+    /// - Throws: ``StoreError/centreTimeMismatch(location:stored:requested:)`` if the classifier
+    ///   uses another time zone than the store's day columns.
+    func periodFigures(_ classifier: PeriodClassifier) throws -> PeriodFigures
+
+    /// The figures of a period per value of `dimension` (the rows of a statistics table, whose
+    /// sum is ``periodFigures(_:)``); values with no counted dossier have no row.
+    func periodFigures(_ classifier: PeriodClassifier,
+                       by dimension: BreakdownDimension) throws -> [String: PeriodFigures]
+
+    /// The procedure catalogue as last reported by any source, by code.
+    func procedures() throws -> [Procedure]
+
+    /// One feedback item, or `nil`.
+    func feedback(_ key: DossierKey) throws -> Feedback?
+
+    /// Every feedback item received on a day in `received` (all when `nil`), by receipt time.
+    func feedbackItems(received: ClosedRange<LocalDate>?) throws -> StoreCursor<Feedback>
+
+    /// Every record of the link group of `code`, primary first.
+    func linkGroup(code: String) throws -> [DossierKey]
+
+    /// Ranks sources for choosing each link group's primary: the first source listed wins.
+    /// Sources not listed lose their rank. Relinks every group whose primary changes, as one
+    /// batch recorded under `request`.
+    @discardableResult
+    func setSourcePriority(_ sources: [String], as request: ImportRequest) throws -> ImportSummary
+
+    /// The sources seen so far with their priority (`nil`: unranked), best first.
+    func sourcePriority() throws -> [(source: String, priority: Int?)]
+
+    /// The most recent batches, newest first.
+    func imports(limit: Int) throws -> [ImportRecord]
+
+    /// Every recorded change of one dossier, oldest first.
+    func auditTrail(of key: DossierKey) throws -> [AuditEntry]
+}
+
+extension DossierStore {
+    /// Upserts a batch without watching each record.
+    @discardableResult
+    public func upsert(_ records: some Sequence<DossierRecord>,
+                       as request: ImportRequest) throws -> ImportSummary {
+        try upsert(records, as: request, observe: { _ in })
+    }
+
+    /// Upserts a batch of feedback without watching each record.
+    @discardableResult
+    public func upsertFeedback(_ records: some Sequence<FeedbackRecord>,
+                               as request: ImportRequest) throws -> ImportSummary {
+        try upsertFeedback(records, as: request, observe: { _ in })
+    }
+
+    /// Calls `body` with every dossier a query selects, one at a time.
+    public func forEach(_ query: DossierQuery, _ body: (Dossier) throws -> Void) throws {
+        try dossiers(query).forEach(body)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Who is writing a batch, recorded in the `imports` table and the audit trail.
+///
+/// Every change to the store is a batch: a connector's import, a script's edits, or the store's
+/// own maintenance (e.g. a new source priority relinking records).
+public struct ImportRequest: Sendable, Hashable {
+    /// The connector or script that produced the batch, e.g. `"canonical"` or `"scripts/fix.lua"`.
+    public var connector: String
+    /// A unique identifier for the batch; a fresh UUID by default.
+    public var batchID: String
+    /// Run the batch and report its outcomes, then roll everything back.
+    public var dryRun: Bool
+
+    public init(connector: String, batchID: String = UUID().uuidString, dryRun: Bool = false) {
+        self.connector = connector
+        self.batchID = batchID
+        self.dryRun = dryRun
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func domainBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct CursorTests {
+    static func loaded(_ count: Int) throws -> TemporaryStore {
+        let t = try TemporaryStore()
+        try t.store.upsert(Fixtures.records((0..<count).map { Fixtures.dossier("H\($0)") }), as: Fixtures.request)
+        return t
+    }
+
+    @Test func pullsEveryRowInOrderAcrossBatches() throws {
+        let t = try Self.loaded(1000)
+        let cursor = try t.store.dossiers(DossierQuery())
+        var codes: [String] = []
+        while let dossier = try cursor.next() { codes.append(dossier.code) }
+        #expect(codes == (0..<1000).map { "H\($0)" }.sorted())
+        #expect(try cursor.next() == nil)
+    }
+
+    @Test func seesASnapshotWhileTheStoreIsReadAndWrittenBetweenPulls() throws {
+        let t = try Self.loaded(600)
+        let cursor = try t.store.dossiers(DossierQuery(order: .unordered))
+        var seen = 0
+        while let dossier = try cursor.next() {
+            seen += 1
+            if seen == 1 {
+                #expect(try t.store.dossier(dossier.key) != nil)
+                try t.store.upsert(Fixtures.records((600..<700).map { Fixtures.dossier("H\($0)") }),
+                                   as: Fixtures.request)
+            }
+        }
+        #expect(seen == 600)
+        #expect(try t.store.count(DossierQuery()) == 700)
+    }
+
+    @Test func closingEarlyReleasesTheReadTransaction() throws {
+        let t = try Self.loaded(2000)
+        let cursor = try t.store.dossiers(DossierQuery())
+        _ = try cursor.next()
+        try t.store.upsert(Fixtures.records([Fixtures.dossier("late")]), as: Fixtures.request)
+        cursor.close()
+        #expect(try cursor.next() == nil)
+        // A full checkpoint only succeeds when no reader still holds an old snapshot.
+        let busy = try t.store.pool.writeWithoutTransaction { db in
+            try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")![0] as Int
+        }
+        #expect(busy == 0)
+    }
+
+    @Test func aFailureOfTheQueryComesOutOfNext() throws {
+        let t = try Self.loaded(3)
+        try t.store.pool.write { db in try db.execute(sql: "DROP INDEX dossiers_received") }
+        try t.store.pool.write { db in try db.execute(sql: "ALTER TABLE dossiers RENAME COLUMN due_day TO x") }
+        let cursor = try t.store.dossiers(DossierQuery(dueBefore: LocalDate(dayNumber: 0)))
+        let error = #expect(throws: StoreError.self) { _ = try cursor.next() }
+        #expect(error?.description.hasPrefix("listing dossiers: no such column: due_day") == true)
+    }
+}

@@ -1,0 +1,210 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct UpsertTests {
+    @Test func insertedDossierReadsBackEqual() throws {
+        let t = try TemporaryStore()
+        let original = Fixtures.dossier("H1")
+        var withOptionals = Fixtures.dossier("H2", status: .processing)
+        withOptionals.apologyDueAt = withOptionals.dueAt!.addingTimeInterval(86_400)
+        withOptionals.applicant.address = "Số 1 Hàng Bông, Hoàn Kiếm"
+        withOptionals.procedure = Fixtures.land
+        var bare = Fixtures.dossier("H3", channel: .postal)
+        bare.procedure.timeLimit = nil
+        bare.procedure.afternoonCutoff = nil
+        bare.applicant = Applicant()
+        bare.dueAt = nil
+        bare.history = []
+        let summary = try t.store.upsert(Fixtures.records([original, withOptionals, bare]), as: Fixtures.request)
+        #expect(summary.inserted == 3 && summary.updated == 0 && summary.unchanged == 0)
+        #expect(summary.historyAppended == 2 + 1)
+        #expect(try t.store.dossier(original.key) == original)
+        #expect(try t.store.dossier(withOptionals.key) == withOptionals)
+        #expect(try t.store.dossier(bare.key) == bare)
+        #expect(try t.store.dossier(DossierKey(source: "motcua", code: "missing")) == nil)
+    }
+
+    @Test func reimportingTheSameBatchChangesNothing() throws {
+        let t = try TemporaryStore()
+        let batch = Fixtures.records((1...20).map { Fixtures.dossier("H\($0)") })
+        try t.store.upsert(batch, as: Fixtures.request)
+        let before = try snapshot(t.path, except: "imports")
+        var outcomes: [UpsertOutcome] = []
+        let again = try t.store.upsert(batch, as: Fixtures.request) { outcomes.append($0.outcome) }
+        #expect(again.unchanged == 20 && again.inserted == 0 && again.updated == 0)
+        #expect(again.historyAppended == 0)
+        #expect(outcomes == Array(repeating: .unchanged, count: 20))
+        // Only the run itself is recorded.
+        #expect(try snapshot(t.path, except: "imports") == before)
+        #expect(try t.store.imports(limit: 5).map(\.unchanged) == [20, 0])
+    }
+
+    @Test func changedFieldsAreUpdatedAndAudited() throws {
+        let t = try TemporaryStore()
+        var dossier = Fixtures.dossier("H1", status: .processing)
+        try t.store.upsert(Fixtures.records([dossier]), as: ImportRequest(connector: "first"))
+        dossier.status = .resolved
+        dossier.finishedAt = Fixtures.at(2026, 1, 6, 14, 30)
+        dossier.history.append(StatusChange(status: .resolved, at: dossier.finishedAt!, source: "motcua"))
+        dossier.applicant.phone = "0987654321"
+        var seen: [RecordOutcome] = []
+        let summary = try t.store.upsert(Fixtures.records([dossier]), as: ImportRequest(connector: "second")) {
+            seen.append($0)
+        }
+        #expect(summary.updated == 1 && summary.historyAppended == 1)
+        let outcome = try #require(seen.first)
+        #expect(outcome.outcome == .updated)
+        #expect(outcome.changes == [
+            FieldChange(field: "applicant_phone", old: nil, new: nil, isPersonal: true),
+            FieldChange(field: "status", old: "processing", new: "resolved"),
+            FieldChange(field: "finished_at", old: nil, new: "2026-01-06T14:30:00+07:00"),
+        ])
+        let trail = try t.store.auditTrail(of: dossier.key)
+        #expect(trail.map(\.change) == outcome.changes)
+        #expect(Set(trail.map(\.connector)) == ["second"])
+        #expect(try t.store.dossier(dossier.key) == dossier)
+    }
+
+    @Test func historyIsAppendedNeverOverwritten() throws {
+        let t = try TemporaryStore()
+        let received = Fixtures.at(2026, 2, 2)
+        var dossier = Fixtures.dossier("H1", received: received, status: .processing)
+        try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
+        // The source now reports only its latest entry, plus a new one: the old entry stays.
+        let supplement = StatusChange(status: .supplementRequested, at: received.addingTimeInterval(7200),
+                                      actor: "cán bộ B", source: "motcua", note: "thiếu giấy chứng sinh")
+        dossier.history = [supplement]
+        dossier.status = .supplementRequested
+        try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
+        let stored = try #require(try t.store.dossier(dossier.key))
+        #expect(stored.history.map(\.status) == [.processing, .supplementRequested])
+        #expect(stored.history.last == supplement)
+        // The same entry again is not appended twice.
+        let again = try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
+        #expect(again.unchanged == 1 && again.historyAppended == 0)
+    }
+
+    @Test func historyAndAuditRejectUpdateAndDelete() throws {
+        let t = try TemporaryStore()
+        var dossier = Fixtures.dossier("H1", status: .processing)
+        try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
+        dossier.department = "Phòng Kinh tế"
+        try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
+        let queue = try DatabaseQueue(path: t.path)
+        for sql in ["UPDATE status_history SET note = 'x'", "DELETE FROM status_history",
+                    "UPDATE audit SET new_value = 'x'", "DELETE FROM audit"] {
+            let error = #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: sql) } }
+            #expect(error?.message?.contains("append-only") == true, "\(sql)")
+        }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit") } == 1)
+    }
+
+    @Test func aConstraintViolationNamesTheRecordAndWritesNothing() throws {
+        let t = try TemporaryStore()
+        var bad = Fixtures.dossier("H2")
+        bad.finishedAt = bad.receivedAt.addingTimeInterval(-60)
+        let batch = Fixtures.records([Fixtures.dossier("H1"), bad, Fixtures.dossier("H3")])
+        let error = #expect(throws: StoreError.self) { try t.store.upsert(batch, as: Fixtures.request) }
+        guard case let .recordRejected(record, reason)? = error else {
+            Issue.record("expected recordRejected, got \(String(describing: error))")
+            return
+        }
+        #expect(record == RecordReference(index: 1, key: bad.key, origin: "fixture row 3"))
+        #expect(reason.contains("finished_at must not be before received_at"))
+        #expect("\(error!)".hasPrefix("fixture row 3 (motcua/H2): rejected by the store"))
+        #expect(try t.store.count(DossierQuery(scope: .all)) == 0)
+        #expect(try t.store.imports(limit: 10).isEmpty)
+    }
+
+    @Test func theSameKeyTwiceInABatchMustBeIdentical() throws {
+        let t = try TemporaryStore()
+        let first = Fixtures.dossier("H1")
+        var outcomes: [UpsertOutcome] = []
+        try t.store.upsert(Fixtures.records([first, Fixtures.dossier("H2"), first]), as: Fixtures.request) {
+            outcomes.append($0.outcome)
+        }
+        #expect(outcomes == [.inserted, .inserted, .unchanged])
+
+        var changed = first
+        changed.department = "Phòng Kinh tế"
+        let error = #expect(throws: StoreError.self) {
+            try t.store.upsert(Fixtures.records([Fixtures.dossier("H3"), first, changed]), as: Fixtures.request)
+        }
+        #expect(error == .conflictingDuplicate(
+            RecordReference(index: 2, key: first.key, origin: "fixture row 4"), firstIndex: 1))
+        #expect(try t.store.dossier(DossierKey(source: "motcua", code: "H3")) == nil)
+        #expect(try t.store.dossier(first.key)?.department == first.department)
+    }
+
+    @Test func aDryRunReportsOutcomesAndLeavesNoTrace() throws {
+        let t = try TemporaryStore()
+        try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: Fixtures.request)
+        let before = try snapshot(t.path)
+        var changed = Fixtures.dossier("H1")
+        changed.department = "Phòng Kinh tế"
+        let request = ImportRequest(connector: "test", dryRun: true)
+        let summary = try t.store.upsert(Fixtures.records([changed, Fixtures.dossier("H2")]), as: request)
+        #expect(summary.updated == 1 && summary.inserted == 1 && summary.importID == nil && summary.dryRun)
+        #expect(try snapshot(t.path) == before)
+    }
+
+    @Test func importsAreRecordedAndBatchIdsAreUnique() throws {
+        let t = try TemporaryStore()
+        let request = ImportRequest(connector: "canonical", batchID: "export-2026-01.csv")
+        let summary = try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: request)
+        let record = try #require(try t.store.imports(limit: 5).first)
+        #expect(record.id == summary.importID && record.connector == "canonical")
+        #expect(record.batchID == "export-2026-01.csv" && record.inserted == 1)
+        #expect(record.startedAt == Fixtures.clock && record.finishedAt == Fixtures.clock)
+        #expect(throws: StoreError.duplicateBatch("export-2026-01.csv")) {
+            try t.store.upsert(Fixtures.records([Fixtures.dossier("H2")]), as: request)
+        }
+    }
+
+    @Test func anErrorFromTheObserverRollsTheBatchBack() throws {
+        struct Stop: Error {}
+        let t = try TemporaryStore()
+        #expect(throws: Stop.self) {
+            try t.store.upsert(Fixtures.records((1...10).map { Fixtures.dossier("H\($0)") }),
+                               as: Fixtures.request) { if $0.record.index == 6 { throw Stop() } }
+        }
+        #expect(try t.store.count(DossierQuery(scope: .all)) == 0)
+        #expect(try t.store.imports(limit: 10).isEmpty)
+    }
+
+    @Test func feedbackUpsertsWithTheSameRules() throws {
+        let t = try TemporaryStore()
+        var item = Feedback(key: DossierKey(source: "pakn", code: "PA-1"), subject: "Chậm trả kết quả",
+                            receivedAt: Fixtures.at(2026, 3, 2), dueAt: Fixtures.at(2026, 3, 16),
+                            status: .processing)
+        let first = try t.store.upsertFeedback([FeedbackRecord(item)], as: Fixtures.request)
+        #expect(first.inserted == 1)
+        #expect(try t.store.upsertFeedback([FeedbackRecord(item)], as: Fixtures.request).unchanged == 1)
+        item.status = .handled
+        item.handledAt = Fixtures.at(2026, 3, 10)
+        var changes: [FieldChange] = []
+        try t.store.upsertFeedback([FeedbackRecord(item)], as: Fixtures.request) { changes = $0.changes }
+        #expect(changes.map(\.field) == ["status", "handled_at"])
+        #expect(try t.store.feedback(item.key) == item)
+        var all: [Feedback] = []
+        try t.store.feedbackItems(received: nil).forEach { all.append($0) }
+        #expect(all == [item])
+    }
+
+    /// Every row of every table, to prove that nothing was written.
+    private func snapshot(_ path: String, except skipped: String? = nil) throws -> [String: [[DatabaseValue]]] {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.read { db in
+            var tables: [String: [[DatabaseValue]]] = [:]
+            for table in ["imports", "sources", "procedures", "dossiers", "status_history", "feedback", "audit"]
+            where table != skipped {
+                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")
+                    .map { Array($0.databaseValues) }
+            }
+            return tables
+        }
+    }
+}
