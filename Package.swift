@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "Formats", targets: ["Formats"]),
+        /// For the store benchmarks (Benchmarks/store), a package of their own.
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -55,6 +58,8 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, to bind the per-record statements of a batch without boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // MARK: File formats (know nothing of Lua, dossiers or the store)
@@ -92,7 +97,7 @@ let package = Package(
                     exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "store-crash-helper",
+            "Store", "Domain", "DemoData", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
