@@ -32,7 +32,7 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
