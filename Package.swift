@@ -100,6 +100,9 @@ let package = Package(
             "Store", "Domain", "DemoData", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "HostAPITests", dependencies: [
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
 
