@@ -1,0 +1,300 @@
+// The per-state runtime: counting allocator, limit hook, the kill, output counter, watchdog.
+//
+// Memory is enforced only while Lua code runs (`enforce`). While host (Swift) code runs, inside a
+// host function or before a script starts, the allocator grants every request the C heap can
+// satisfy, so that pushing a value from Swift can never raise LUA_ERRMEM and longjmp across
+// Swift frames. A host function that pushed past the limit is caught when it returns: the
+// trampoline checks the count and kills the state for memory (trampoline.c).
+#define _GNU_SOURCE
+#include "CLuaShim.h"
+#include "runtime_internal.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *const kill_messages[] = {
+    [HR_KILL_NONE] = "killed",
+    [HR_KILL_MEMORY] = "memory limit exceeded",
+    [HR_KILL_INSTRUCTIONS] = "instruction limit exceeded",
+    [HR_KILL_TIME] = "time limit exceeded",
+    [HR_KILL_OUTPUT] = "output limit exceeded",
+};
+
+int64_t hr_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+// MARK: Allocator
+
+static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    hr_runtime *rt = ud;
+    size_t old = ptr ? osize : 0;  // without a block, osize only tells the object's type
+    if (nsize == 0) {
+        free(ptr);
+        rt->used -= old;
+        return NULL;
+    }
+    if (nsize > old && rt->enforce && rt->limit != 0) {
+        size_t grow = nsize - old;
+        if (rt->used + grow > rt->limit || rt->used + grow < rt->used)
+            return NULL;  // Lua collects garbage once and retries, then raises LUA_ERRMEM
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) {
+        if (!rt->enforce) {
+            // A failing C heap while host code runs cannot be turned into a Lua error without
+            // jumping across Swift frames; end cleanly instead of corrupting the process.
+            static const char msg[] = "hostrun: out of memory in host code\n";
+            (void)!write(2, msg, sizeof msg - 1);
+            _exit(70);
+        }
+        return NULL;
+    }
+    rt->used = rt->used - old + nsize;
+    if (rt->used > rt->peak) rt->peak = rt->used;
+    return block;
+}
+
+static int hr_panic(lua_State *L) {
+    // Unreachable by design: every call into Lua is protected. Say so loudly if it ever happens.
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "hostrun: unprotected Lua error: %s\n", msg ? msg : "(not a string)");
+    fflush(stderr);
+    abort();
+}
+
+lua_State *hr_newstate(void) {
+    hr_runtime *rt = calloc(1, sizeof *rt);
+    if (rt == NULL) return NULL;
+    pthread_mutex_init(&rt->watchdog_mutex, NULL);
+    lua_State *L = lua_newstate(hr_alloc, rt);
+    if (L == NULL) {
+        free(rt);
+        return NULL;
+    }
+    rt->main = L;
+    rt->hook_interval = 10000;
+    lua_atpanic(L, hr_panic);
+    for (int k = HR_KILL_NONE; k <= HR_KILL_OUTPUT; k++) {
+        lua_pushstring(L, kill_messages[k]);
+        rt->kill_message_ref[k] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return L;
+}
+
+void hr_close(lua_State *L) {
+    hr_runtime *rt = hr_runtime_of(L);
+    hr_watchdog_stop(L);
+    rt->enforce = 0;
+    lua_close(L);
+    pthread_mutex_destroy(&rt->watchdog_mutex);
+    free(rt->traceback);
+    free(rt);
+}
+
+hr_runtime *hr_runtime_of(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+void hr_set_host(lua_State *L, void *host) { hr_runtime_of(L)->host = host; }
+void *hr_host(lua_State *L) { return hr_runtime_of(L)->host; }
+lua_State *hr_main_thread(lua_State *L) { return hr_runtime_of(L)->main; }
+
+size_t hr_memory_used(lua_State *L) { return hr_runtime_of(L)->used; }
+size_t hr_memory_peak(lua_State *L) { return hr_runtime_of(L)->peak; }
+void hr_set_memory_limit(lua_State *L, size_t limit) { hr_runtime_of(L)->limit = limit; }
+size_t hr_memory_limit(lua_State *L) { return hr_runtime_of(L)->limit; }
+
+// MARK: Hook and kill
+
+static void hr_hook(lua_State *L, lua_Debug *ar);
+
+static void install_hook(lua_State *L) {
+    hr_runtime *rt = hr_runtime_of(L);
+    int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
+    int active = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
+    if (active) lua_sethook(L, hr_hook, LUA_MASKCOUNT, killed ? 1 : rt->hook_interval);
+    else lua_sethook(L, NULL, 0, 0);
+}
+
+void hr_set_hook_interval(lua_State *L, int interval) {
+    hr_runtime_of(L)->hook_interval = interval > 0 ? interval : 1;
+    install_hook(hr_runtime_of(L)->main);
+}
+
+void hr_set_instruction_limit(lua_State *L, uint64_t limit) {
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->instruction_limit = limit;
+    rt->instructions = 0;
+    install_hook(rt->main);
+}
+
+uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instructions; }
+
+void hr_set_time_limit(lua_State *L, double seconds) {
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->deadline_ns = seconds > 0 ? hr_now_ns() + (int64_t)(seconds * 1e9) : 0;
+    install_hook(rt->main);
+}
+
+hr_kill hr_killed(lua_State *L) {
+    return (hr_kill)__atomic_load_n(&hr_runtime_of(L)->killed, __ATOMIC_RELAXED);
+}
+
+void hr_mark_killed(hr_runtime *rt, hr_kill kind) {
+    int none = HR_KILL_NONE;
+    // The first kill wins: a memory breach found while unwinding a time kill stays a time kill.
+    __atomic_compare_exchange_n(&rt->killed, &none, (int)kind, 0, __ATOMIC_RELAXED,
+                                __ATOMIC_RELAXED);
+}
+
+void hr_arm_kill(hr_runtime *rt) {
+    if (__atomic_load_n(&rt->killed, __ATOMIC_RELAXED) != HR_KILL_NONE)
+        lua_sethook(rt->main, hr_hook, LUA_MASKCOUNT, 1);
+}
+
+int hr_kill_raise(lua_State *L, hr_kill kind) {
+    hr_runtime *rt = hr_runtime_of(L);
+    hr_mark_killed(rt, kind);
+    hr_kill in_force = hr_killed(L);
+    // From now on this thread checks on every instruction, so the handlers that unwinding runs
+    // (__close, message handlers) are stopped at once. The message is preallocated: raising a
+    // kill never allocates.
+    lua_sethook(L, hr_hook, LUA_MASKCOUNT, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rt->kill_message_ref[in_force]);
+    return lua_error(L);
+}
+
+void hr_after_protected(lua_State *L, int status) {
+    if (status == LUA_ERRMEM) hr_mark_killed(hr_runtime_of(L), HR_KILL_MEMORY);
+    hr_kill kind = hr_killed(L);
+    if (kind != HR_KILL_NONE) hr_kill_raise(L, kind);
+}
+
+static void hr_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    hr_runtime *rt = hr_runtime_of(L);
+    hr_kill kind = hr_killed(L);
+    if (kind != HR_KILL_NONE) hr_kill_raise(L, kind);
+    rt->instructions += (uint64_t)rt->hook_interval;
+    if (rt->instruction_limit != 0 && rt->instructions > rt->instruction_limit)
+        hr_kill_raise(L, HR_KILL_INSTRUCTIONS);
+    if (rt->deadline_ns != 0 && hr_now_ns() > rt->deadline_ns)
+        hr_kill_raise(L, HR_KILL_TIME);
+}
+
+// MARK: Output
+
+void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limit) {
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->write = write;
+    rt->write_context = context;
+    rt->output_limit = limit;
+    rt->output_used = 0;
+}
+
+uint64_t hr_output_used(lua_State *L) { return hr_runtime_of(L)->output_used; }
+uint64_t hr_output_limit(lua_State *L) { return hr_runtime_of(L)->output_limit; }
+
+int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t length) {
+    if (__atomic_load_n(&rt->killed, __ATOMIC_RELAXED) != HR_KILL_NONE) return 0;
+    size_t allowed = length;
+    int over = 0;
+    if (rt->output_limit != 0 && rt->output_used + length > rt->output_limit) {
+        allowed = (size_t)(rt->output_limit - rt->output_used);
+        over = 1;
+    }
+    if (allowed > 0 && rt->write != NULL) rt->write(rt->write_context, stream, bytes, allowed);
+    rt->output_used += allowed;
+    if (over) hr_mark_killed(rt, HR_KILL_OUTPUT);
+    return !over;
+}
+
+void hr_output_write(lua_State *L, int stream, const char *bytes, size_t length) {
+    hr_runtime *rt = hr_runtime_of(L);
+    if (!hr_output_account(rt, stream, bytes, length)) hr_kill_raise(L, hr_killed(L));
+}
+
+void hr_stdio_write(int stream, const void *bytes, size_t length) {
+    fwrite(bytes, 1, length, stream == 2 ? stderr : stdout);
+}
+
+void hr_stdio_flush(void) {
+    fflush(stdout);
+    fflush(stderr);
+}
+
+// MARK: Watchdog
+
+static void *watchdog_main(void *arg) {
+    hr_runtime *rt = arg;
+    pthread_mutex_lock(&rt->watchdog_mutex);
+    int64_t wake = rt->deadline_ns;
+    int fired = 0;
+    while (!rt->watchdog_stop) {
+        struct timespec ts = {(time_t)(wake / 1000000000), (long)(wake % 1000000000)};
+        int rc = pthread_cond_timedwait(&rt->watchdog_cond, &rt->watchdog_mutex, &ts);
+        if (rt->watchdog_stop) break;
+        if (rc != 0 && hr_now_ns() >= wake) {
+            if (!fired) {
+                // The hook raises at the next instruction; this only matters when no instruction
+                // runs because a single C function is still busy.
+                hr_mark_killed(rt, HR_KILL_TIME);
+                fired = 1;
+                wake = hr_now_ns() + rt->watchdog_grace_ns;
+                if (rt->watchdog_exit_code < 0) break;
+            } else {
+                // Still inside the same C call after the grace period: nothing safe is left but
+                // ending the process with the documented code.
+                if (ftrylockfile(stdout) == 0) {
+                    fflush_unlocked(stdout);
+                    funlockfile(stdout);
+                }
+                (void)!write(2, rt->watchdog_message, strlen(rt->watchdog_message));
+                _exit(rt->watchdog_exit_code);
+            }
+        }
+    }
+    pthread_mutex_unlock(&rt->watchdog_mutex);
+    return NULL;
+}
+
+int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message) {
+    hr_runtime *rt = hr_runtime_of(L);
+    if (rt->deadline_ns == 0 || rt->watchdog_running) return 0;
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&rt->watchdog_cond, &attr);
+    pthread_condattr_destroy(&attr);
+    rt->watchdog_stop = 0;
+    rt->watchdog_grace_ns = (int64_t)(grace_seconds * 1e9);
+    rt->watchdog_exit_code = exit_code;
+    snprintf(rt->watchdog_message, sizeof rt->watchdog_message, "%s", message ? message : "");
+    if (pthread_create(&rt->watchdog_thread, NULL, watchdog_main, rt) != 0) {
+        pthread_cond_destroy(&rt->watchdog_cond);
+        return -1;
+    }
+    rt->watchdog_running = 1;
+    return 0;
+}
+
+void hr_watchdog_stop(lua_State *L) {
+    hr_runtime *rt = hr_runtime_of(L);
+    if (!rt->watchdog_running) return;
+    pthread_mutex_lock(&rt->watchdog_mutex);
+    rt->watchdog_stop = 1;
+    pthread_cond_signal(&rt->watchdog_cond);
+    pthread_mutex_unlock(&rt->watchdog_mutex);
+    pthread_join(rt->watchdog_thread, NULL);
+    pthread_cond_destroy(&rt->watchdog_cond);
+    rt->watchdog_running = 0;
+}

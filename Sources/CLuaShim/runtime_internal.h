@@ -1,0 +1,53 @@
+// Internal layout of the runtime shared by the .c files of CLuaShim (not exported to Swift).
+#pragma once
+#include "CLuaShim.h"
+#include <pthread.h>
+#include <stdint.h>
+
+struct hr_runtime {
+    lua_State *main;
+    void *host;  // the Swift object owning the state
+
+    // Memory: bytes in use, the most ever used, the limit (0: none), and whether it is enforced
+    // right now (only while Lua code runs; see runtime.c).
+    size_t used, peak, limit;
+    int enforce;
+
+    // Instructions, counted in hook intervals, and the wall-clock deadline (0: none).
+    int hook_interval;
+    uint64_t instructions, instruction_limit;
+    int64_t deadline_ns;
+
+    // The kill in force (hr_kill), written by the watchdog thread too: accessed atomically.
+    int killed;
+    int kill_message_ref[HR_KILL_OUTPUT + 1];
+
+    // print and warn.
+    hr_write_fn write;
+    void *write_context;
+    uint64_t output_used, output_limit;
+    int warn_enabled, warn_continuing;
+
+    // Nesting of coroutine closes (Lua 5.4.4 overflows the C stack when they nest deeply).
+    int close_depth;
+
+    // Where the last error caught by hr_host_pcall happened, and its traceback.
+    char error_source[256];
+    int error_line;
+    char *traceback;  // malloc'd
+
+    // Watchdog.
+    pthread_t watchdog_thread;
+    pthread_mutex_t watchdog_mutex;
+    pthread_cond_t watchdog_cond;
+    int watchdog_running, watchdog_stop, watchdog_exit_code;
+    int64_t watchdog_grace_ns;
+    char watchdog_message[256];
+};
+
+int64_t hr_now_ns(void);
+void hr_mark_killed(hr_runtime *rt, hr_kill kind);
+/// Counts and writes output; returns 0 (after marking the kill) when the limit was reached.
+int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t length);
+/// When the state is killed, makes the main thread's hook fire at its next instruction.
+void hr_arm_kill(hr_runtime *rt);

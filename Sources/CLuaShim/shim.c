@@ -1,2 +1,0 @@
-#include "CLuaShim.h"
-int hostrun_shim_version(void) { return 1; }

@@ -1,0 +1,117 @@
+import CLua
+import CLuaShim
+
+/// One Lua state: owns its `lua_State`, its allocator and its limits, and closes them
+/// deterministically.
+///
+/// ## Concurrency
+/// A state is used by one thread at a time: it is not `Sendable`, and every call into it, every
+/// ``LuaReference`` and ``LuaStack`` of it, must come from the thread (or task) that owns it.
+/// Many states may run in parallel, one per thread; they share nothing. The only cross-thread
+/// access is the runtime's own watchdog, which sets an atomic kill flag.
+///
+/// ## Lifetime
+/// ``close()`` runs the state's finalizers and frees its memory; `deinit` closes a state that is
+/// still open. Host function closures are owned by Lua and released when collected or at close,
+/// so a closure that captures a ``LuaReference`` (which keeps its state alive) is released by
+/// ``close()``.
+///
+/// ## Topics
+/// ### Running code
+/// - ``execute(_:name:)``
+/// - ``load(_:name:)``
+/// - ``call(_:_:)``
+/// ### Globals and modules
+/// - ``setGlobal(_:_:)``
+/// - ``global(_:)``
+/// - ``register(_:)``
+/// ### Limits
+/// - ``memoryLimit``
+/// - ``instructionLimit``
+/// - ``setTimeLimit(seconds:)``
+public final class LuaState {
+    /// The underlying `lua_State *` (main thread). Valid until ``close()``.
+    public let pointer: OpaquePointer
+    /// Whether ``close()`` has run.
+    public private(set) var isClosed = false
+    /// Userdata types registered in this state, kept alive as long as it.
+    var userdataTypes: [ObjectIdentifier: AnyObject] = [:]
+
+    /// Creates an empty state (no libraries) with a counting allocator and no limits.
+    public init() throws(LuaError) {
+        guard let state = hr_newstate() else {
+            throw LuaError(.memory, "cannot create a Lua state: out of memory")
+        }
+        pointer = state
+        hr_set_host(state, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Runs the finalizers of every object and frees the state. Safe to call twice.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        hr_close(pointer)
+    }
+
+    /// The stack of the main thread.
+    public var stack: LuaStack { LuaStack(pointer) }
+
+    /// The state that owns `stack` (any of its threads).
+    static func owner(of stack: LuaStack) -> LuaState {
+        Unmanaged<LuaState>.fromOpaque(hr_host(stack.state)!).takeUnretainedValue()
+    }
+
+    /// Opens every standard library, `io`, `os` and `debug` included: for trusted code only.
+    /// Scripts from users run in the `Sandbox` instead.
+    public func openStandardLibraries() {
+        luaL_openlibs(pointer)
+    }
+
+    // MARK: Limits
+
+    /// Bytes the state has allocated now.
+    public var memoryUsed: Int { hr_memory_used(pointer) }
+    /// The most bytes the state has had allocated at once.
+    public var memoryPeak: Int { hr_memory_peak(pointer) }
+
+    /// Most bytes Lua code may have allocated; `nil` for no limit. An allocation past it fails
+    /// with a memory error that scripts cannot catch (``LuaError/Kind/memory``).
+    public var memoryLimit: Int? {
+        get { hr_memory_limit(pointer) == 0 ? nil : hr_memory_limit(pointer) }
+        set { hr_set_memory_limit(pointer, newValue.map { max($0, 1) } ?? 0) }
+    }
+
+    /// Most VM instructions scripts may run; `nil` for no limit. Checked every
+    /// ``hookInterval`` instructions, coroutines included (``LuaError/Kind/instructions``).
+    public var instructionLimit: UInt64? {
+        didSet { hr_set_instruction_limit(pointer, instructionLimit.map { max($0, 1) } ?? 0) }
+    }
+
+    /// Instructions run so far, in whole hook intervals.
+    public var instructionsExecuted: UInt64 { hr_instructions_executed(pointer) }
+
+    /// How many instructions run between two checks of the limits (default 10 000).
+    public var hookInterval: Int32 = 10_000 {
+        didSet { hr_set_hook_interval(pointer, hookInterval) }
+    }
+
+    /// Sets a wall-clock deadline `seconds` from now (`nil` removes it) (``LuaError/Kind/time``).
+    public func setTimeLimit(seconds: Double?) {
+        hr_set_time_limit(pointer, seconds ?? 0)
+    }
+
+    /// The limit that killed the state, if any. A killed state runs no more Lua code.
+    public var killedBy: LuaError.Kind? {
+        switch hr_killed(pointer) {
+        case HR_KILL_MEMORY: .memory
+        case HR_KILL_INSTRUCTIONS: .instructions
+        case HR_KILL_TIME: .time
+        case HR_KILL_OUTPUT: .output
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,4 @@
+-- expect: error
+-- stderr: only "count"
+-- Stopping the collector would defeat the memory limit.
+collectgarbage("stop")

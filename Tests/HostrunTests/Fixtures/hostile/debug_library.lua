@@ -1,0 +1,4 @@
+-- expect: error
+-- stderr: undefined global 'debug'
+-- debug.sethook would remove the limit hook.
+debug.sethook()

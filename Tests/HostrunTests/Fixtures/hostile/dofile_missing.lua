@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: undefined global 'dofile'
+dofile("/etc/passwd")

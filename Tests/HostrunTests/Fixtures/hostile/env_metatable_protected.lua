@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: cannot change a protected metatable
+setmetatable(_G, nil)

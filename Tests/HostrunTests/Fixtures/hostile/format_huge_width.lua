@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: invalid conversion
+string.format("%099999999d", 1)

@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: undefined global 'io'
+io.popen("id"):read("a")

@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: attempt to modify a read-only table
+rawset(math, "floor", print)

@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: attempt to set field 'format' of a read-only table
+string.format = function() return "hijacked" end

@@ -1,0 +1,4 @@
+-- expect: error
+-- stderr: stack overflow
+local t = setmetatable({}, {__index = function(t, k) return t[k] end})
+return t.x

@@ -1,0 +1,5 @@
+-- expect: error
+-- stderr: '__index' chain too long
+local t = {}
+setmetatable(t, {__index = t})
+return t.missing

@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: access to environment variable 'HOME' is not granted
+print(os.getenv("HOME"))

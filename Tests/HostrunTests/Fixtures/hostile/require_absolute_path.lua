@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: is not allowed
+require("/etc/hostname")

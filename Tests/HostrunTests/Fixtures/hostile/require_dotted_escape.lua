@@ -1,0 +1,4 @@
+-- expect: error
+-- stderr: is not allowed
+-- Empty segments (..) in dotted names are refused too.
+require("..etc.passwd")

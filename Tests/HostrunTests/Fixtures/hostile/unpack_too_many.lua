@@ -1,0 +1,3 @@
+-- expect: error
+-- stderr: too many results to unpack
+table.unpack({}, 1, 1e8)

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func luaBridgeBuilds() { #expect(Bool(true)) }
