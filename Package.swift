@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
