@@ -93,12 +93,22 @@ function P.feedback(feedback, period)
   if total == 0 then
     return { ("%s, %s không tiếp nhận phản ánh, kiến nghị (PAKN) nào từ công dân."):format(P.since(period), P.centre_short) }
   end
-  local first = ("%s, %s đã tiếp nhận %s phản ánh, kiến nghị (PAKN) từ công dân"):format(
-    P.since(period), P.centre_short, n2(feedback.received))
-  if feedback.carried_over > 0 then
-    first = first .. (" (ngoài %s PAKN từ kỳ trước chuyển sang)"):format(n2(feedback.carried_over))
+  local first
+  if feedback.received > 0 then
+    first = ("%s, %s đã tiếp nhận %s phản ánh, kiến nghị (PAKN) từ công dân"):format(
+      P.since(period), P.centre_short, n2(feedback.received))
+    if feedback.carried_over > 0 then
+      first = first .. (" (ngoài %s PAKN từ kỳ trước chuyển sang)"):format(n2(feedback.carried_over))
+    end
+  else
+    first = ("%s, %s không tiếp nhận phản ánh, kiến nghị (PAKN) mới từ công dân; có %s PAKN từ kỳ trước chuyển sang"):format(
+      P.since(period), P.centre_short, n2(feedback.carried_over))
   end
-  first = first .. ("; đã thực hiện xử lý %s PAKN."):format(n2(feedback.handled))
+  if feedback.handled > 0 then
+    first = first .. ("; đã thực hiện xử lý %s PAKN."):format(n2(feedback.handled))
+  else
+    first = first .. "; chưa có PAKN nào được xử lý xong."
+  end
 
   local second
   if feedback.handled == total and feedback.handled_on_time == feedback.handled then

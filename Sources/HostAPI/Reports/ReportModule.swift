@@ -27,14 +27,10 @@ struct ReportModule {
         mark of the text is the document's `decimal` ("," by default; the seed's prose writes ".").
         """
 
-    static let formatNames = ["md", "html", "csv", "json", "xlsx", "docx"]
-
     var module: HostModule {
         let environment = self.environment
         let time = environment.time
-        return HostModule("report", "Builds report documents: header block, headings, prose, tables, charts, signature.", since: "0.1",
-                          constants: [("formats", .table(LuaTable(sequence: Self.formatNames.map { .string(LuaString($0)) })),
-                                       "every format the host writes: md, html, csv, json, xlsx, docx")]) {
+        return HostModule("report", "Builds report documents: header block, headings, prose, tables, charts, signature.", since: "0.1") {
             HostFunction("document", "Starts a document with its title and, for an official document, its header block.",
                          parameters: [.init("opts", "DocumentOptions", "{title =, subtitle =, issuer =, number =, place =, date =, place_date =, decimal =, author =}")],
                          returns: [.init("Document", "the empty document")], since: "0.1") { call in

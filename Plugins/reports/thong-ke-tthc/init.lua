@@ -1,0 +1,76 @@
+-- Thống kê tình hình giải quyết TTHC: one row per field (lĩnh vực) with what was received
+-- (carried over, online, in person, postal), finished (early, on time, late, refused,
+-- withdrawn) and still in progress (within the limit, overdue, supplement requested), and a
+-- total row that is the figures of the whole centre (the rows add up to it).
+local M = {}
+
+-- The columns after STT and the row's name: { counter, title, group }.
+local COUNTS = {
+  { "received", "Tổng số", "Tiếp nhận" },
+  { "carried_over", "Kỳ trước chuyển sang", "Tiếp nhận" },
+  { "new_online", "Trực tuyến", "Tiếp nhận" },
+  { "new_in_person", "Trực tiếp", "Tiếp nhận" },
+  { "new_postal", "Bưu chính công ích", "Tiếp nhận" },
+  { "finished", "Tổng số", "Đã giải quyết" },
+  { "early", "Trước hạn", "Đã giải quyết" },
+  { "on_time", "Đúng hạn", "Đã giải quyết" },
+  { "late", "Quá hạn", "Đã giải quyết" },
+  { "refused", "Từ chối", "Đã giải quyết" },
+  { "withdrawn", "Rút hồ sơ", "Đã giải quyết" },
+  { "in_progress", "Tổng số", "Đang giải quyết" },
+  { "within_limit", "Trong hạn", "Đang giải quyết" },
+  { "overdue", "Quá hạn", "Đang giải quyết" },
+  { "supplement_requested", "Yêu cầu bổ sung", "Đang giải quyết" },
+}
+-- Only when some dossier waits for a fee: otherwise the column would be all zeros.
+local AWAITING_PAYMENT = { "awaiting_payment", "Chờ nghĩa vụ tài chính", "Đang giải quyết" }
+
+-- Columns and their groups for the counts in use.
+local function layout(counts)
+  local columns = { { title = "STT", type = "integer", width = 5 }, { title = "Lĩnh vực", type = "text", width = 34 } }
+  local groups = { { title = "", span = 2 } }
+  for _, count in ipairs(counts) do
+    table.insert(columns, { title = count[2], type = "integer", width = 11 })
+    local last = groups[#groups]
+    if last.title == count[3] then last.span = last.span + 1 else table.insert(groups, { title = count[3], span = 1 }) end
+  end
+  return columns, groups
+end
+
+local function values(figures, counts)
+  local out = {}
+  for i, count in ipairs(counts) do out[i] = figures[count[1]] end
+  return out
+end
+
+function M.build(period, options)
+  local figures = stats.figures(period, { by = "field", layout = options.layout })
+  local counts = { table.unpack(COUNTS) }
+  if figures.awaiting_payment > 0 then table.insert(counts, AWAITING_PAYMENT) end
+  local columns, groups = layout(counts)
+
+  local rows = {}
+  for i, row in ipairs(figures.by.field) do
+    rows[i] = { i, row.label, table.unpack(values(row, counts)) }
+  end
+
+  local doc = report.document{
+    title = "THỐNG KÊ TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+    subtitle = ("Từ ngày %s đến ngày %s"):format(text.format_date(period.from), text.format_date(period.to)),
+    decimal = options.decimal,
+  }
+  doc:table{
+    title = "Theo lĩnh vực",
+    columns = columns,
+    groups = groups,
+    rows = rows,
+    total = { nil, "Tổng cộng", table.unpack(values(figures, counts)) },
+  }
+  doc:paragraph{
+    report.italic(("Số liệu tính đến %s. Tiếp nhận = kỳ trước chuyển sang + trực tuyến + trực tiếp + bưu chính = đã giải quyết + đang giải quyết."):format(
+      text.format_date(figures.as_of, "dd/MM/yyyy HH:mm"))),
+  }
+  return doc
+end
+
+return M
