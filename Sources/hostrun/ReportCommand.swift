@@ -63,11 +63,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("option"), help: ArgumentHelp("An option of the report, name=value (repeatable).", valueName: "name=value"))
     var options: [String] = []
 
-    @Option(help: ArgumentHelp("Also look for reports in this folder, before the bundled ones (repeatable).", valueName: "folder"))
-    var pluginPath: [String] = []
-
-    @Flag(help: "Let a report whose manifest asks for personal data see it unmasked.")
-    var allowPersonalData = false
+    @OptionGroup var plugins: PluginOptions
 
     @Flag(help: "List the reports found, with their options, and exit.")
     var list = false
@@ -85,19 +81,24 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = ReportCatalog.standard(pluginPaths: pluginPath)
         do {
-            if list { return try printList(catalog) }
+            // Bundled reports live in Plugins/reports (docs/plugins.md).
+            var search = plugins
+            search.pluginPaths += ReportRunner.searchFolders().filter { !PluginCatalog.defaultSearchFolders().contains($0) }
+            let catalog = search.catalog
+            let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
+            let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
+                                  store: StoreAccess(location: store.location, clock: clock))
+            if list { return try printList(catalog, host: host) }
             guard let name else { return }
             let period = try self.period()
             let format = try self.outputFormat()
-            let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
-            let host = HostEnvironment(clock: clock, store: StoreAccess(location: store.location, clock: clock))
-            let plugin = try catalog.report(named: name)
-            let request = ReportRequest(period: period, options: optionValues, format: format,
-                                        allowPersonalData: allowPersonalData)
-            let built = try ReportRunner.build(plugin, request, host: host)
+            let plugin = try ReportRunner.report(named: name, in: catalog)
+            let built = try ReportRunner.build(plugin, ReportRequest(period: period, options: optionValues, format: format), host: host)
             try write(built.document, as: format)
+        } catch let error as PluginManifestError {
+            writeError("hostrun report: \(error)\n")
+            throw ExitStatus.usage.exitCode
         } catch let error as ValidationError {
             writeError("hostrun report: \(error.message)\n")
             throw ExitStatus.usage.exitCode
@@ -114,7 +115,7 @@ struct ReportCommand: ParsableCommand {
     static func exitStatus(_ error: ReportError) -> ExitStatus {
         switch error {
         case .unknownReport, .unsupportedFormat, .badOption: .usage
-        case .badManifest, .badEntry: .scriptError
+        case .badEntry: .scriptError
         case .script(_, let lua): ExitStatus(lua)
         }
     }
@@ -220,11 +221,10 @@ struct ReportCommand: ParsableCommand {
         print(try writer.render(document), terminator: "")
     }
 
-    private func printList(_ catalog: ReportCatalog) throws {
-        for name in catalog.names {
-            let plugin = try catalog.report(named: name)
-            print("\(name)  \(plugin.description)")
-            for option in plugin.options {
+    private func printList(_ catalog: PluginCatalog, host: PluginHost) throws {
+        for plugin in catalog.plugins where plugin.manifest.kind == .report {
+            print("\(plugin.manifest.name)  \(plugin.manifest.description)")
+            for option in try ReportRunner.declaredOptions(plugin, host: host) {
                 let value = option.defaultValue.map { " (default: \($0))" } ?? ""
                 print("    --option \(option.name)=<\(option.values?.joined(separator: "|") ?? option.kind.rawValue)>  \(option.description)\(value)")
             }

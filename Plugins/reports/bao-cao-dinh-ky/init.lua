@@ -6,6 +6,32 @@ local prose = require("prose")
 
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  text = {
+    kind = "file",
+    default = "$PLUGIN/noi-dung.txt",
+    description = "Tệp nội dung do Trung tâm soạn: phần đầu văn bản, mục I.2, II, III, nơi nhận, người ký",
+  },
+  decimal = {
+    values = { ".", "," },
+    default = ".",
+    description = "Dấu thập phân trong lời văn (báo cáo mẫu viết 98.7%)",
+  },
+  date = {
+    description = "Ngày ký, dd/MM/yyyy (mặc định để trống: 'ngày tháng năm')",
+  },
+  layout = {
+    values = { "seed", "provincial" },
+    default = "seed",
+    description = "Cách xếp hồ sơ rút và tạm dừng: seed (dòng riêng) hoặc provincial",
+  },
+  indicators = {
+    default = "digitisation,data_reuse,online_payment",
+    description = "Các chỉ số đưa vào lời văn mục I.1, cách nhau bởi dấu phẩy",
+  },
+}
+
 -- A prose report: tables-only formats (CSV, XLSX) would leave out what it says.
 M.formats = { "docx", "html", "md", "json" }
 

@@ -8,31 +8,8 @@ return {
   description = "Báo cáo định kỳ của Trung tâm Phục vụ hành chính công (văn bản hành chính)",
   entry = "init.lua",
   capabilities = {
-    read = {},               -- the text file is granted through the `text` option below
-    personal_data = false,
-  },
-  options = {
-    text = {
-      kind = "file",
-      default = "$PLUGIN/noi-dung.txt",
-      description = "Tệp nội dung do Trung tâm soạn: phần đầu văn bản, mục I.2, II, III, nơi nhận, người ký",
-    },
-    decimal = {
-      values = { ".", "," },
-      default = ".",
-      description = "Dấu thập phân trong lời văn (báo cáo mẫu viết 98.7%)",
-    },
-    date = {
-      description = "Ngày ký, dd/MM/yyyy (mặc định để trống: 'ngày tháng năm')",
-    },
-    layout = {
-      values = { "seed", "provincial" },
-      default = "seed",
-      description = "Cách xếp hồ sơ rút và tạm dừng: seed (dòng riêng) hoặc provincial",
-    },
-    indicators = {
-      default = "digitisation,data_reuse,online_payment",
-      description = "Các chỉ số đưa vào lời văn mục I.1, cách nhau bởi dấu phẩy",
-    },
+    -- The bundled text file (noi-dung.txt), and the centre's own when it gives one with
+    -- --option text=FILE (the host passes the files named by options as $SOURCE).
+    read = { "$PLUGIN", "$SOURCE" },
   },
 }

@@ -2,6 +2,11 @@
 -- period; then its value per month of the period; and a chart of the period's values.
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
+}
+
 -- "T1/2026" for a month's period.
 local function month_label(p)
   return "T" .. text.format_date(p.from, "M/yyyy")

@@ -5,8 +5,5 @@ return {
   version = "1.0.0",
   description = "Các chỉ số phục vụ (số hóa, tái sử dụng dữ liệu, thanh toán trực tuyến, ...) trong kỳ và theo tháng",
   entry = "init.lua",
-  capabilities = { read = {}, personal_data = false },
-  options = {
-    decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
-  },
+  -- Reads the store only: no files, no network, personal data masked.
 }

@@ -4,6 +4,11 @@
 -- due date or result date.
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
+}
+
 local STATUS = {
   received = "Mới tiếp nhận", processing = "Đang xử lý", supplement_requested = "Yêu cầu bổ sung",
   awaiting_payment = "Chờ nghĩa vụ tài chính", resolved = "Đã giải quyết", returned = "Đã trả kết quả",

@@ -6,8 +6,5 @@ return {
   version = "1.0.0",
   description = "Đối soát dữ liệu giữa các nguồn: số bản ghi theo nguồn, hồ sơ có ở nhiều nguồn và hồ sơ lệch thông tin",
   entry = "init.lua",
-  capabilities = { read = {}, personal_data = false },
-  options = {
-    decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
-  },
+  -- Reads the store only: no files, no network, personal data masked.
 }

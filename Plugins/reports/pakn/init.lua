@@ -3,6 +3,11 @@
 -- the share handled on time.
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
+}
+
 local COUNTS = {
   { "carried_over", "Kỳ trước chuyển sang" },
   { "received", "Tiếp nhận trong kỳ" },

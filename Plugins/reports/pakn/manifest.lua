@@ -5,8 +5,5 @@ return {
   version = "1.0.0",
   description = "Tình hình tiếp nhận, xử lý phản ánh, kiến nghị (PAKN) trong kỳ và theo tháng",
   entry = "init.lua",
-  capabilities = { read = {}, personal_data = false },
-  options = {
-    decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
-  },
+  -- Reads the store only: no files, no network, personal data masked.
 }

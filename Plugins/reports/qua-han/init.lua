@@ -3,6 +3,12 @@
 -- per department, then every such dossier with its working days overdue or left.
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  soon = { kind = "integer", default = 2, description = "Sắp đến hạn: còn tối đa bấy nhiêu ngày làm việc" },
+  decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
+}
+
 local function department_rows(counts, order)
   local rows, total = {}, { open = 0, overdue = 0, soon = 0 }
   for i, name in ipairs(order) do

@@ -4,6 +4,16 @@
 -- total row that is the figures of the whole centre (the rows add up to it).
 local M = {}
 
+-- Options the operator gives with --option name=value; the host checks and converts them.
+M.options = {
+  decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
+  layout = {
+    values = { "seed", "provincial" },
+    default = "seed",
+    description = "Cách xếp hồ sơ rút và tạm dừng: seed (cột riêng) hoặc provincial",
+  },
+}
+
 -- The columns after STT and the row's name: { counter, title, group }.
 local COUNTS = {
   { "received", "Tổng số", "Tiếp nhận" },

@@ -5,13 +5,5 @@ return {
   version = "1.0.0",
   description = "Bảng thống kê tình hình tiếp nhận và giải quyết thủ tục hành chính theo lĩnh vực",
   entry = "init.lua",
-  capabilities = { read = {}, personal_data = false },
-  options = {
-    decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
-    layout = {
-      values = { "seed", "provincial" },
-      default = "seed",
-      description = "Cách xếp hồ sơ rút và tạm dừng: seed (cột riêng) hoặc provincial",
-    },
-  },
+  -- Reads the store only: no files, no network, personal data masked.
 }

@@ -59,7 +59,7 @@ final class DocumentObject {
                 return chain(call)
             },
             LuaMethod("list", "Appends lines written \"- ...\" in official documents, one per item.",
-                      parameters: [.init("items", "(string|Run[])[]", "the items")],
+                      parameters: [.init("items", "string[]|Run[][]", "the items: each a string or an array of runs")],
                       returns: [.init("Document", "the document")]) { object, call in
                 let items = try call.table(2)
                 guard items.fields.isEmpty else { throw call.argumentError(2, "an array of items expected") }

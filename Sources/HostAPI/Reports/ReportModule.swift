@@ -39,11 +39,11 @@ struct ReportModule {
                 return 1
             }
             HostFunction("bold", "A run of bold text, for `doc:paragraph{...}`.",
-                         parameters: [.init("text", .string)], returns: [.init("Run", "{text =, bold = true}")], since: "0.1") { call in
+                         parameters: [.init("text", .string, "the text to print in bold")], returns: [.init("Run", "{text =, bold = true}")], since: "0.1") { call in
                 call.returning(LuaTable(fields: [.string("text"): .string(LuaString(try call.string(1))), .string("bold"): .boolean(true)]))
             }
             HostFunction("italic", "A run of italic text, for `doc:paragraph{...}`.",
-                         parameters: [.init("text", .string)], returns: [.init("Run", "{text =, italic = true}")], since: "0.1") { call in
+                         parameters: [.init("text", .string, "the text to print in italics")], returns: [.init("Run", "{text =, italic = true}")], since: "0.1") { call in
                 call.returning(LuaTable(fields: [.string("text"): .string(LuaString(try call.string(1))), .string("italic"): .boolean(true)]))
             }
             HostFunction("document_number", "The number line of an official document, the number left blank for the clerk unless given: \"Số: /BC-TTPVHCC\".",
@@ -80,8 +80,11 @@ struct ReportModule {
                 let period = try PeriodModule.period(call, 2)
                 let options = try Self.optionStrings(call, 3)
                 do {
-                    let plugin = try ReportCatalog.standard().report(named: name)
-                    let built = try ReportRunner.build(plugin, ReportRequest(period: period, options: options), host: environment)
+                    let catalog = PluginCatalog(searchFolders: ReportRunner.searchFolders())
+                    let plugin = try ReportRunner.report(named: name, in: catalog)
+                    let host = PluginHost(clock: environment.clock, store: environment.store, deadlines: environment.deadlines,
+                                          log: environment.log)
+                    let built = try ReportRunner.build(plugin, ReportRequest(period: period, options: options), host: host)
                     call.push(userdata: DocumentObject(built.document, time: time), as: DocumentObject.type)
                     return 1
                 } catch {
@@ -154,7 +157,7 @@ struct ReportModule {
         DocumentedClass("TableSpec", "A table for `doc:table`: cells typed by their column.", fields: [
             .init("title", HostType.string.optional, "the caption; also the sheet's name in XLSX"),
             .init("sheet", HostType.string.optional, "the sheet's name in XLSX, when not the title"),
-            .init("columns", "(string|ColumnSpec)[]", "the columns, left to right: a title, or {title =, type =, width =, decimals =}"),
+            .init("columns", "string[]|ColumnSpec[]", "the columns, left to right: a title, or {title =, type =, width =, decimals =}"),
             .init("groups", "ColumnGroup[]?", "header cells spanning columns, left to right, e.g. {title = \"Tiếp nhận\", span = 4}; title \"\" for columns without a group"),
             .init("rows", "any[][]?", "the rows: one value per column (nil for an empty cell); a row with bold = true is printed bold"),
             .init("total", "any[]?", "a total row, printed bold after the rows"),
@@ -172,8 +175,12 @@ struct ReportModule {
         DocumentedClass("ChartSpec", "A horizontal bar chart for `doc:chart`.", fields: [
             .init("title", .string, "the chart's title"),
             .init("categories", "string[]", "the bars' labels"),
-            .init("series", "{name: string, values: number[]}[]", "one value per category in each series"),
+            .init("series", "ChartSeries[]", "the series: one bar per series in each category"),
             .init("kind", HostType.string.optional, "integer (default) or percent (values in percent)"),
+        ]),
+        DocumentedClass("ChartSeries", "One series of a bar chart.", fields: [
+            .init("name", .string, "the series' name (a column of the chart's number table)"),
+            .init("values", "number[]", "one value per category, in percent for a percent chart"),
         ]),
         DocumentedClass("SignatureSpec", "The closing block of an official document, for `doc:signature`.", fields: [
             .init("recipients", "string|string[]?", "the lines under \"Nơi nhận:\", e.g. {\"- Văn phòng HĐND & UBND;\", \"- Lưu: TTPVHCC\"}"),

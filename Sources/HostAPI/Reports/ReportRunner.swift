@@ -11,15 +11,20 @@ public struct ReportRequest: Sendable {
     public var options: [String: String]
     /// Checked against the report's `M.formats` before it is built; nil to skip the check.
     public var format: ReportFormat?
-    /// Whether the operator lets a report that asks for personal data see it unmasked.
-    public var allowPersonalData: Bool
 
-    public init(period: ReportingPeriod, options: [String: String] = [:], format: ReportFormat? = nil,
-                allowPersonalData: Bool = false) {
+    public init(period: ReportingPeriod, options: [String: String] = [:], format: ReportFormat? = nil) {
         self.period = period
         self.options = options
         self.format = format
-        self.allowPersonalData = allowPersonalData
+    }
+
+    /// The option values that name existing files: the run's `$SOURCE`s, granted to a report
+    /// whose manifest reads `$SOURCE` (the text file of `--option text=noi-dung.txt`, say).
+    var sources: [String] {
+        options.values.sorted().filter { value in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
     }
 }
 
@@ -29,144 +34,118 @@ public struct BuiltReport: Sendable {
     public var formats: [ReportFormat]
 }
 
-/// Builds a report the way the plugin contract says (`docs/plugins.md`): the entry module runs
-/// in a fresh sandbox whose `require` reads the plugin's folder, granted what its manifest asks
-/// (and the operator allows) plus the files its file options name; `M.build(period, options)`
-/// returns a `Document`, which the host then renders.
+/// Builds a report plugin as `docs/plugins.md` says: the ``PluginHost`` opens its entry module
+/// in a sandbox with the grants its manifest asks for (within the operator's policy); the host
+/// checks `M.formats` against the format asked for and the options against `M.options`, then
+/// `M.build(period, options)` returns a `Document`, which the caller renders.
 public enum ReportRunner {
-    /// Builds `plugin` for `request`, its host modules answering from `host`'s clock, store,
-    /// calendar and log.
-    public static func build(_ plugin: ReportPlugin, _ request: ReportRequest, host: HostEnvironment,
-                             limits: Limits = .default, output: OutputSink = StandardOutputSink()) throws(ReportError) -> BuiltReport {
-        let (options, files) = try resolveOptions(plugin, request.options)
-        let environment = HostEnvironment(
-            clock: host.clock, store: host.store, deadlines: host.deadlines, log: host.log,
-            grants: ScriptGrants(personalData: plugin.personalData && request.allowPersonalData),
-            capabilities: Capabilities(readPaths: plugin.readPaths + files))
-        let outcome = Outcome()
-        var registry = environment.registry
-        registry.add(driverModule(plugin, request, options, environment, outcome))
+    /// The plugin search folders for reports: each folder, and its `reports/` sub-folder, where
+    /// bundled reports live (`Plugins/reports/<name>`).
+    public static func searchFolders(_ folders: [String] = PluginCatalog.defaultSearchFolders()) -> [String] {
+        folders.flatMap { [$0, $0 + "/reports"] }
+    }
+
+    /// The report plugin named `name` in `catalog`.
+    public static func report(named name: String, in catalog: PluginCatalog) throws(ReportError) -> InstalledPlugin {
+        guard let plugin = catalog.plugin(named: name), plugin.manifest.kind == .report else {
+            let known = catalog.plugins.filter { $0.manifest.kind == .report }.map(\.manifest.name)
+            throw .unknownReport(name: name, known: known, problems: catalog.problems.map(\.reason))
+        }
+        return plugin
+    }
+
+    /// Builds `plugin` for `request` under `host`'s clock, store, calendar, policy and limits.
+    public static func build(_ plugin: InstalledPlugin, _ request: ReportRequest, host: PluginHost) throws(ReportError) -> BuiltReport {
+        let name = plugin.manifest.name, entry = plugin.manifest.entry
+        let session: PluginSession
         do {
-            let sandbox = try Sandbox(limits: limits, capabilities: environment.capabilities, output: output,
-                                      modules: registry, moduleFolder: plugin.folder)
-            try sandbox.run(source: Array(driver.utf8), name: "=hostrun report", scriptName: plugin.name)
+            session = try host.open(plugin, placeholders: ["SOURCE": request.sources])
         } catch {
-            if let failure = outcome.failure { throw failure }
-            throw .script(report: plugin.name, error)
+            throw ReportError(error, report: name)
         }
-        guard let document = outcome.document else {
-            throw .badEntry(report: plugin.name, reason: "\(plugin.entry): build did not return a Document")
+        let formats = try Self.formats(session.exports["formats"], request, report: name, entry: entry)
+        let declared = try ReportOption.declared(session.exports["options"], report: name, entry: entry)
+        let options = try ReportOption.resolve(declared, given: request.options, report: name, folder: plugin.folder)
+
+        let state = session.sandbox.state
+        let taken = Taken()
+        let values: [LuaValue]
+        do {
+            let period = Self.value(in: state) { $0.push(userdata: PeriodObject(request.period, time: session.environment.time), as: PeriodObject.type) }
+            let result = try session.call("build", [period, .table(options)]).first ?? .nil
+            // The Document's Swift object is reached through a host function given the value.
+            let take = Self.value(in: state) { stack in
+                stack.pushFunction(name: "hostrun report") { call in
+                    taken.document = (try? call.userdata(1, as: DocumentObject.type))?.document
+                    return 0
+                }
+            }
+            values = [result]
+            _ = try state.call(Self.reference(take), values)
+        } catch let error as PluginError {
+            throw ReportError(error, report: name)
+        } catch let error as LuaError {
+            throw .script(report: name, error)
+        } catch {
+            throw .badEntry(report: name, reason: "\(error)")
         }
-        return BuiltReport(document: document, formats: outcome.formats)
+        guard let document = taken.document else {
+            let got = values.first.map { $0 == .nil ? "nil" : $0.type.name } ?? "nothing"
+            throw .badEntry(report: name, reason: "\(entry): build must return the Document made with report.document, not \(got)")
+        }
+        return BuiltReport(document: document, formats: formats)
     }
 
-    /// Runs the entry module. The chunk is the host's; `hostrun_report` hands it the period and
-    /// options and takes back the formats and the document.
-    static let driver = """
-        local host = hostrun_report
-        local M = require(host.entry)
-        if type(M) ~= "table" or type(M.build) ~= "function" then
-          host.refuse("the entry module must return a table with a function build(period, options)")
-        end
-        host.accept(M.formats)
-        host.deliver(M.build(host.period(), host.options()))
-        """
+    /// The options a report declares, for `hostrun report --list`.
+    public static func declaredOptions(_ plugin: InstalledPlugin, host: PluginHost) throws(ReportError) -> [ReportOption] {
+        do {
+            let session = try host.open(plugin)
+            return try ReportOption.declared(session.exports["options"], report: plugin.manifest.name, entry: plugin.manifest.entry)
+        } catch let error as PluginError {
+            throw ReportError(error, report: plugin.manifest.name)
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw .badEntry(report: plugin.manifest.name, reason: "\(error)")
+        }
+    }
 
-    private final class Outcome {
-        var formats = ReportFormat.allCases
+    private final class Taken {
         var document: ReportDocument?
-        var failure: ReportError?
     }
 
-    private static func driverModule(_ plugin: ReportPlugin, _ request: ReportRequest, _ options: LuaTable,
-                                     _ environment: HostEnvironment, _ outcome: Outcome) -> HostModule {
-        func fail(_ error: ReportError) -> LuaRuntimeMessage {
-            outcome.failure = error
-            return LuaRuntimeMessage(error.description)
-        }
-        return HostModule("hostrun_report", "The host side of one report run (used by the runner's own chunk).",
-                          constants: [("entry", .string(LuaString(plugin.entryModule)), "the entry module's require name")]) {
-            HostFunction("refuse", "Ends the run: the entry module breaks the contract.",
-                         parameters: [.init("reason", .string)]) { call in
-                throw fail(.badEntry(report: plugin.name, reason: "\(plugin.entry): \(try call.string(1))"))
+    /// `M.formats` (every format when nil), checked against the format asked for.
+    private static func formats(_ value: LuaValue, _ request: ReportRequest, report: String, entry: String) throws(ReportError) -> [ReportFormat] {
+        var formats = ReportFormat.allCases
+        if value != .nil {
+            guard case .table(let list) = value, list.fields.isEmpty, !list.sequence.isEmpty else {
+                throw .badEntry(report: report, reason: "\(entry): M.formats must be an array of format names (md, html, csv, json, xlsx, docx)")
             }
-            HostFunction("accept", "Records M.formats and checks the format asked for.",
-                         parameters: [.init("formats", "string[]?")]) { call in
-                guard call.argumentCount >= 1, call.stack.type(at: 1) != .nil else { return 0 }
-                guard let names = try? call.argument(1, as: [String].self) else {
-                    throw fail(.badEntry(report: plugin.name, reason: "\(plugin.entry): M.formats must be an array of format names"))
+            formats = []
+            for item in list.sequence {
+                guard let text = item.stringValue, let format = ReportFormat(name: text) else {
+                    throw .badEntry(report: report, reason: "\(entry): M.formats names an unknown format \(item.stringValue.map { "'\($0)'" } ?? item.type.name)")
                 }
-                var formats: [ReportFormat] = []
-                for name in names {
-                    guard let format = ReportFormat(name: name) else {
-                        throw fail(.badEntry(report: plugin.name, reason: "\(plugin.entry): M.formats names an unknown format '\(name)'"))
-                    }
-                    formats.append(format)
-                }
-                outcome.formats = formats
-                if let wanted = request.format, !formats.contains(wanted) {
-                    throw fail(.unsupportedFormat(report: plugin.name, format: wanted.fileExtension,
-                                                  supported: formats.map(\.fileExtension)))
-                }
-                return 0
-            }
-            HostFunction("period", "The period asked for.", returns: [.init("Period")]) { call in
-                call.push(userdata: PeriodObject(request.period, time: environment.time), as: PeriodObject.type)
-                return 1
-            }
-            HostFunction("options", "The options, converted as the manifest declares them.", returns: [.init(.table)]) { call in
-                call.returning(options)
-            }
-            HostFunction("deliver", "Takes the document M.build returned.", parameters: [.init("doc", "Document")]) { call in
-                guard let object = try? call.userdata(1, as: DocumentObject.type) else {
-                    throw fail(.badEntry(report: plugin.name,
-                                         reason: "\(plugin.entry): build must return the Document made with report.document, not \(call.stack.typeDescription(at: 1))"))
-                }
-                outcome.document = object.document
-                return 0
+                formats.append(format)
             }
         }
+        if let wanted = request.format, !formats.contains(wanted) {
+            throw .unsupportedFormat(report: report, format: wanted.fileExtension, supported: formats.map(\.fileExtension))
+        }
+        return formats
     }
 
-    /// The options table `M.build` receives (given values converted, defaults filled in) and
-    /// the files the file options name, to be granted.
-    static func resolveOptions(_ plugin: ReportPlugin, _ given: [String: String]) throws(ReportError) -> (LuaTable, [String]) {
-        let declared = Dictionary(plugin.options.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for name in given.keys.sorted() where declared[name] == nil {
-            let known = plugin.options.map(\.name)
-            throw .badOption(report: plugin.name, option: name,
-                             reason: "not an option of this report (" + (known.isEmpty ? "it has none" : "options: " + known.joined(separator: ", ")) + ")")
-        }
-        var table = LuaTable()
-        var files: [String] = []
-        for option in plugin.options {
-            guard let text = given[option.name] ?? option.defaultValue else { continue }
-            func fail(_ reason: String) -> ReportError { .badOption(report: plugin.name, option: option.name, reason: reason) }
-            if let values = option.values, !values.contains(text) {
-                throw fail("'\(text)' is not one of " + values.joined(separator: ", "))
-            }
-            switch option.kind {
-            case .string:
-                table[option.name] = .string(LuaString(VietnameseText.nfc(text)))
-            case .integer:
-                guard let value = Int64(text) else { throw fail("'\(text)' is not a whole number") }
-                table[option.name] = .integer(value)
-            case .boolean:
-                switch text.lowercased() {
-                case "true", "yes", "1": table[option.name] = .boolean(true)
-                case "false", "no", "0": table[option.name] = .boolean(false)
-                default: throw fail("'\(text)' is not true or false")
-                }
-            case .file:
-                let path = ReportPlugin.resolve(text, folder: plugin.folder)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                    throw fail("no such file: \(path)")
-                }
-                files.append(path)
-                table[option.name] = .string(LuaString(path))
-            }
-        }
-        return (table, files)
+    /// A value pushed by `push`, taken off the stack as a `LuaValue`.
+    private static func value(in state: LuaState, _ push: (LuaStack) -> Void) -> LuaValue {
+        let stack = state.stack
+        push(stack)
+        defer { stack.pop() }
+        var context = LuaReadContext()
+        return (try? LuaValue.read(from: stack, at: -1, context: &context)) ?? .nil
+    }
+
+    private static func reference(_ value: LuaValue) -> LuaReference {
+        guard case .function(let function) = value else { preconditionFailure("a pushed host function reads as a function") }
+        return function
     }
 }
