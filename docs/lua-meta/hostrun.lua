@@ -100,7 +100,7 @@ function Document:signature(spec) end
 ---@return Document # the document
 function Document:table(spec) end
 
----Options of `report.document`: the title and the header block of an official document.
+---Options of `report.document`: the title, the header block of an official document and the page.
 ---@class DocumentOptions
 ---@field title string the title, e.g. "BÁO CÁO" (required)
 ---@field subtitle string? what it is about (trích yếu), printed bold under the title
@@ -111,6 +111,7 @@ function Document:table(spec) end
 ---@field place_date string? the place-and-date line as printed (wins over place and date), e.g. report.place_date("Hưng Đạo", {year = 2026})
 ---@field decimal string? the decimal mark of the text: "," (default) or "."
 ---@field author string? the author in the file's properties
+---@field landscape boolean? print on landscape A4 (DOCX, HTML), for wide tables
 
 ---A dossier (hồ sơ) from the store: read-only fields and deadline methods.
 ---@class Dossier

@@ -37,7 +37,7 @@ local AWAITING_PAYMENT = { "awaiting_payment", "Chờ nghĩa vụ tài chính", 
 
 -- Columns and their groups for the counts in use.
 local function layout(counts)
-  local columns = { { title = "STT", type = "integer", width = 5 }, { title = "Lĩnh vực", type = "text", width = 34 } }
+  local columns = { { title = "STT", type = "integer", width = 7 }, { title = "Lĩnh vực", type = "text", width = 30 } }
   local groups = { { title = "", span = 2 } }
   for _, count in ipairs(counts) do
     table.insert(columns, { title = count[2], type = "integer", width = 11 })
@@ -68,6 +68,7 @@ function M.build(period, options)
     title = "THỐNG KÊ TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
     subtitle = ("Từ ngày %s đến ngày %s"):format(text.format_date(period.from), text.format_date(period.to)),
     decimal = options.decimal,
+    landscape = true, -- seventeen columns
   }
   doc:table{
     title = "Theo lĩnh vực",

@@ -18,6 +18,9 @@ public struct ReportMetadata: Sendable, Hashable {
     /// draft's line whose day and month are left blank for the signing ("Hưng Đạo, ngày tháng
     /// năm 2026"). Wins over `place` and `date`.
     public var placeDateText: String?
+    /// Print on landscape A4, for tables too wide for a portrait page (the statistics table's
+    /// seventeen columns).
+    public var landscape: Bool
     /// How numbers are written in the text.
     public var numberStyle: NumberStyle
     /// The author recorded in file properties.
@@ -25,7 +28,7 @@ public struct ReportMetadata: Sendable, Hashable {
 
     public init(title: String, subtitle: String? = nil, issuer: [String] = [], documentNumber: String? = nil,
                 place: String? = nil, date: ReportDate? = nil, placeDateText: String? = nil,
-                numberStyle: NumberStyle = NumberStyle(), author: String? = nil) {
+                landscape: Bool = false, numberStyle: NumberStyle = NumberStyle(), author: String? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.issuer = issuer
@@ -33,6 +36,7 @@ public struct ReportMetadata: Sendable, Hashable {
         self.place = place
         self.date = date
         self.placeDateText = placeDateText
+        self.landscape = landscape
         self.numberStyle = numberStyle
         self.author = author
     }

@@ -97,7 +97,7 @@ struct ReportModule {
     /// The options of `report.document`.
     private static func metadata(_ call: LuaCall, time: CentreTime) throws -> ReportMetadata {
         let options = try OptionsTable(call, 1, allowed: ["title", "subtitle", "issuer", "number", "place", "date",
-                                                          "place_date", "decimal", "author"])
+                                                          "place_date", "decimal", "author", "landscape"])
         guard let title = try options.string("title") else { throw options.error("title", "the document's title is required") }
         var metadata = ReportMetadata(title: VietnameseText.nfc(title))
         metadata.subtitle = try options.string("subtitle").map(VietnameseText.nfc)
@@ -110,6 +110,7 @@ struct ReportModule {
         }
         metadata.placeDateText = try options.string("place_date").map(VietnameseText.nfc)
         metadata.author = try options.string("author")
+        metadata.landscape = try options.boolean("landscape") ?? false
         switch try options.string("decimal") {
         case nil, ",": metadata.numberStyle = NumberStyle(decimalMark: ",")
         case ".": metadata.numberStyle = NumberStyle(decimalMark: ".")
@@ -138,7 +139,7 @@ struct ReportModule {
 
     static let classes = [
         DocumentedClass(userdata: DocumentObject.type),
-        DocumentedClass("DocumentOptions", "Options of `report.document`: the title and the header block of an official document.", fields: [
+        DocumentedClass("DocumentOptions", "Options of `report.document`: the title, the header block of an official document and the page.", fields: [
             .init("title", .string, "the title, e.g. \"BÁO CÁO\" (required)"),
             .init("subtitle", HostType.string.optional, "what it is about (trích yếu), printed bold under the title"),
             .init("issuer", "string|string[]?", "the issuing body, top to bottom: the body above it, then the issuer (printed bold); without it no official header block is printed"),
@@ -148,6 +149,7 @@ struct ReportModule {
             .init("place_date", HostType.string.optional, "the place-and-date line as printed (wins over place and date), e.g. report.place_date(\"Hưng Đạo\", {year = 2026})"),
             .init("decimal", HostType.string.optional, "the decimal mark of the text: \",\" (default) or \".\""),
             .init("author", HostType.string.optional, "the author in the file's properties"),
+            .init("landscape", HostType.boolean.optional, "print on landscape A4 (DOCX, HTML), for wide tables"),
         ]),
         DocumentedClass("Run", "A run of text in a paragraph.", fields: [
             .init("text", .string, "the text"),
