@@ -99,7 +99,7 @@ let package = Package(
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
         ], exclude: ["Snapshots"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["render-reports.sh"], resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)
 
