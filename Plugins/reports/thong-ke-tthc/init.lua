@@ -14,6 +14,10 @@ M.options = {
   },
 }
 
+-- What a row is: a field (lĩnh vực). Another grouping is "department" (phòng chuyên môn),
+-- "procedure", "channel" or "source" (see stats.figures), with its column's title.
+local GROUPING = { by = "field", title = "Lĩnh vực", caption = "Theo lĩnh vực" }
+
 -- The columns after STT and the row's name: { counter, title, group }.
 local COUNTS = {
   { "received", "Tổng số", "Tiếp nhận" },
@@ -37,7 +41,7 @@ local AWAITING_PAYMENT = { "awaiting_payment", "Chờ nghĩa vụ tài chính", 
 
 -- Columns and their groups for the counts in use.
 local function layout(counts)
-  local columns = { { title = "STT", type = "integer", width = 7 }, { title = "Lĩnh vực", type = "text", width = 30 } }
+  local columns = { { title = "STT", type = "integer", width = 7 }, { title = GROUPING.title, type = "text", width = 30 } }
   local groups = { { title = "", span = 2 } }
   for _, count in ipairs(counts) do
     table.insert(columns, { title = count[2], type = "integer", width = 11 })
@@ -54,13 +58,13 @@ local function values(figures, counts)
 end
 
 function M.build(period, options)
-  local figures = stats.figures(period, { by = "field", layout = options.layout })
+  local figures = stats.figures(period, { by = GROUPING.by, layout = options.layout })
   local counts = { table.unpack(COUNTS) }
   if figures.awaiting_payment > 0 then table.insert(counts, AWAITING_PAYMENT) end
   local columns, groups = layout(counts)
 
   local rows = {}
-  for i, row in ipairs(figures.by.field) do
+  for i, row in ipairs(figures.by[GROUPING.by]) do
     rows[i] = { i, row.label, table.unpack(values(row, counts)) }
   end
 
@@ -71,7 +75,7 @@ function M.build(period, options)
     landscape = true, -- seventeen columns
   }
   doc:table{
-    title = "Theo lĩnh vực",
+    title = GROUPING.caption,
     columns = columns,
     groups = groups,
     rows = rows,
