@@ -81,9 +81,11 @@ function M.build(period, options)
     rows = rows,
     total = { nil, "Tổng cộng", table.unpack(values(figures, counts)) },
   }
+  -- What the figures know: the whole period, or up to now when it has not ended.
+  local known = figures.as_of >= period.to + 86400 - 1 and ("hết ngày " .. text.format_date(period.to))
+    or text.format_date(figures.as_of, "dd/MM/yyyy HH:mm")
   doc:paragraph{
-    report.italic(("Số liệu tính đến %s. Tiếp nhận = kỳ trước chuyển sang + trực tuyến + trực tiếp + bưu chính = đã giải quyết + đang giải quyết."):format(
-      text.format_date(figures.as_of, "dd/MM/yyyy HH:mm"))),
+    report.italic(("Số liệu tính đến %s. Tiếp nhận = kỳ trước chuyển sang + trực tuyến + trực tiếp + bưu chính = đã giải quyết + đang giải quyết."):format(known)),
   }
   return doc
 end
