@@ -94,8 +94,8 @@ struct ReportCommand: ParsableCommand {
             let period = try self.period()
             let format = try self.outputFormat()
             let plugin = try ReportRunner.report(named: name, in: catalog)
-            let built = try ReportRunner.build(plugin, ReportRequest(period: period, options: optionValues, format: format), host: host)
-            try write(built.document, as: format)
+            let document = try ReportRunner.build(plugin, ReportRequest(period: period, options: optionValues, format: format), host: host)
+            try write(document, as: format)
         } catch let error as PluginManifestError {
             writeError("hostrun report: \(error)\n")
             throw ExitStatus.usage.exitCode

@@ -57,7 +57,6 @@ error('Cannot require a meta file')
 ---A report being built: each method appends a block and returns the document; the host renders it (Markdown, HTML, CSV, JSON, XLSX, DOCX).
 ---@class Document
 ---@field title string the document's title
----@field block_count integer how many blocks were appended
 local Document = {}
 
 ---Appends a horizontal bar chart (inline SVG in HTML; its numbers as a table elsewhere).

@@ -113,6 +113,5 @@ final class DocumentObject {
         ],
         properties: [
             LuaProperty("title", .string, "the document's title") { $0.document.metadata.title },
-            LuaProperty("block_count", .integer, "how many blocks were appended") { $0.document.blocks.count },
         ])
 }

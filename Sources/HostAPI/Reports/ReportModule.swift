@@ -84,8 +84,8 @@ struct ReportModule {
                     let plugin = try ReportRunner.report(named: name, in: catalog)
                     let host = PluginHost(clock: environment.clock, store: environment.store, deadlines: environment.deadlines,
                                           log: environment.log)
-                    let built = try ReportRunner.build(plugin, ReportRequest(period: period, options: options), host: host)
-                    call.push(userdata: DocumentObject(built.document, time: time), as: DocumentObject.type)
+                    let document = try ReportRunner.build(plugin, ReportRequest(period: period, options: options), host: host)
+                    call.push(userdata: DocumentObject(document, time: time), as: DocumentObject.type)
                     return 1
                 } catch {
                     throw LuaRuntimeMessage("report.build: \(error)")

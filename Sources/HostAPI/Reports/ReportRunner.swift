@@ -28,12 +28,6 @@ public struct ReportRequest: Sendable {
     }
 }
 
-/// A report built: its document and the formats it can be written in.
-public struct BuiltReport: Sendable {
-    public var document: ReportDocument
-    public var formats: [ReportFormat]
-}
-
 /// Builds a report plugin as `docs/plugins.md` says: the ``PluginHost`` opens its entry module
 /// in a sandbox with the grants its manifest asks for (within the operator's policy); the host
 /// checks `M.formats` against the format asked for and the options against `M.options`, then
@@ -54,8 +48,9 @@ public enum ReportRunner {
         return plugin
     }
 
-    /// Builds `plugin` for `request` under `host`'s clock, store, calendar, policy and limits.
-    public static func build(_ plugin: InstalledPlugin, _ request: ReportRequest, host: PluginHost) throws(ReportError) -> BuiltReport {
+    /// Builds `plugin` for `request` under `host`'s clock, store, calendar, policy and limits,
+    /// and returns the document `M.build` made.
+    public static func build(_ plugin: InstalledPlugin, _ request: ReportRequest, host: PluginHost) throws(ReportError) -> ReportDocument {
         let name = plugin.manifest.name, entry = plugin.manifest.entry
         let session: PluginSession
         do {
@@ -63,7 +58,7 @@ public enum ReportRunner {
         } catch {
             throw ReportError(error, report: name)
         }
-        let formats = try Self.formats(session.exports["formats"], request, report: name, entry: entry)
+        try checkFormat(session.exports["formats"], request, report: name, entry: entry)
         let declared = try ReportOption.declared(session.exports["options"], report: name, entry: entry)
         let options = try ReportOption.resolve(declared, given: request.options, report: name, folder: plugin.folder)
 
@@ -93,7 +88,7 @@ public enum ReportRunner {
             let got = values.first.map { $0 == .nil ? "nil" : $0.type.name } ?? "nothing"
             throw .badEntry(report: name, reason: "\(entry): build must return the Document made with report.document, not \(got)")
         }
-        return BuiltReport(document: document, formats: formats)
+        return document
     }
 
     /// The options a report declares, for `hostrun report --list`.
@@ -114,8 +109,8 @@ public enum ReportRunner {
         var document: ReportDocument?
     }
 
-    /// `M.formats` (every format when nil), checked against the format asked for.
-    private static func formats(_ value: LuaValue, _ request: ReportRequest, report: String, entry: String) throws(ReportError) -> [ReportFormat] {
+    /// Checks the format asked for against `M.formats` (every format when nil).
+    private static func checkFormat(_ value: LuaValue, _ request: ReportRequest, report: String, entry: String) throws(ReportError) {
         var formats = ReportFormat.allCases
         if value != .nil {
             guard case .table(let list) = value, list.fields.isEmpty, !list.sequence.isEmpty else {
@@ -132,7 +127,6 @@ public enum ReportRunner {
         if let wanted = request.format, !formats.contains(wanted) {
             throw .unsupportedFormat(report: report, format: wanted.fileExtension, supported: formats.map(\.fileExtension))
         }
-        return formats
     }
 
     /// A value pushed by `push`, taken off the stack as a `LuaValue`.
