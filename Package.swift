@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -104,7 +104,7 @@ let package = Package(
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
         ], exclude: ["Snapshots"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["render-reports.sh"], resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)
 

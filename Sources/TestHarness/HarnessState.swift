@@ -12,9 +12,9 @@ final class HarnessState {
     private let host: LuaTable
 
     init(modules: HarnessModules, limits: Limits = .default, capabilities: Capabilities = .none,
-         moduleFolder: String? = nil) throws(LuaError) {
+         moduleFolder: String? = nil, hostModules: [HostModule] = []) throws(LuaError) {
         sandbox = try Sandbox(limits: limits, capabilities: capabilities, output: output,
-                              modules: HostRegistry([HarnessHostModule.module(modules)]),
+                              modules: HostRegistry([HarnessHostModule.module(modules)] + hostModules),
                               moduleFolder: moduleFolder)
         try sandbox.run(source: Array(modules.loader.source.utf8), name: modules.loader.chunkName,
                         scriptName: "hostrun test")

@@ -1,3 +1,5 @@
+import LuaBridge
+
 /// What `hostrun test` was asked to do.
 public struct SpecRunRequest: Sendable {
     /// Options given on the command line, under busted's long names (`ROOT`, `tags`,
@@ -9,15 +11,31 @@ public struct SpecRunRequest: Sendable {
     public var configFile: String?
     /// Colour the terminal report (the CLI sets it when standard output is a terminal).
     public var color: Bool
+    /// The host's modules for a spec file (hostrun's scripting API over a store of its own),
+    /// made afresh for each file on the thread that runs it; nil for the harness's alone.
+    public var specHost: (@Sendable (_ file: String) throws -> SpecHost)?
 
     /// Paths are relative to the current directory, which is also the project folder:
     /// `require` loads `.lua` files from it and specs may read files under it (fixtures).
     public init(options: [String: BustedOption] = [:], task: String? = nil, configFile: String? = nil,
-                color: Bool = false) {
+                color: Bool = false, specHost: (@Sendable (_ file: String) throws -> SpecHost)? = nil) {
         self.options = options
         self.task = task
         self.configFile = configFile
         self.color = color
+        self.specHost = specHost
+    }
+}
+
+/// What one spec file's sandbox gets from the host besides the harness: its modules, and what
+/// to do once the file has run (remove its store, say).
+public struct SpecHost {
+    public var modules: [HostModule]
+    public var finish: () -> Void
+
+    public init(modules: [HostModule], finish: @escaping () -> Void = {}) {
+        self.modules = modules
+        self.finish = finish
     }
 }
 

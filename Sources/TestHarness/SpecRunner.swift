@@ -27,7 +27,7 @@ public enum SpecRunner {
         let files = try select(roots, options: options, in: control)
         if files.isEmpty { throw .noSpecFiles(patterns: settings.patterns) }
 
-        let runs = runFiles(files, options: SpecOptions(table: options), modules: modules)
+        let runs = runFiles(files, options: SpecOptions(table: options), modules: modules, specHost: request.specHost)
 
         var render = LuaTable()
         render["output"] = .string(LuaString(settings.list ? "list" : settings.output))
@@ -103,15 +103,17 @@ public enum SpecRunner {
         var output: String
     }
 
-    private static func runFiles(_ files: [String], options: SpecOptions, modules: HarnessModules) -> [FileRun] {
+    private static func runFiles(_ files: [String], options: SpecOptions, modules: HarnessModules,
+                                 specHost: (@Sendable (String) throws -> SpecHost)?) -> [FileRun] {
         let results = Slots<FileRun>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, runFile(files[index], options: options, modules: modules))
+            results.set(index, runFile(files[index], options: options, modules: modules, specHost: specHost))
         }
         return results.values
     }
 
-    private static func runFile(_ file: String, options: SpecOptions, modules: HarnessModules) -> FileRun {
+    private static func runFile(_ file: String, options: SpecOptions, modules: HarnessModules,
+                                specHost: (@Sendable (String) throws -> SpecHost)?) -> FileRun {
         let source: [UInt8]
         do {
             source = try SpecFiles.read(file)
@@ -120,8 +122,11 @@ public enum SpecRunner {
         }
         var state: HarnessState?
         do {
+            let host = try specHost?(file)
+            defer { host?.finish() }
             let capabilities = Capabilities(readPaths: ["."])
-            let harness = try HarnessState(modules: modules, capabilities: capabilities, moduleFolder: ".")
+            let harness = try HarnessState(modules: modules, capabilities: capabilities, moduleFolder: ".",
+                                           hostModules: host?.modules ?? [])
             state = harness
             let values = try harness.call("run_file", [.string(LuaString(file)), .string(LuaString(bytes: source)),
                                                        .table(options.table)])

@@ -107,7 +107,7 @@ struct TestCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let request = SpecRunRequest(options: bustedOptions, task: task, configFile: configFile,
-                                     color: isatty(STDOUT_FILENO) != 0)
+                                     color: isatty(STDOUT_FILENO) != 0, specHost: SpecEnvironment.host(for:))
         let result: SpecRunResult
         do {
             result = try SpecRunner.run(request)

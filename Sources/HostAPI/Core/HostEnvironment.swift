@@ -52,6 +52,7 @@ public final class HostEnvironment: @unchecked Sendable {
             DossiersModule(self).module,
             PeriodModule(self).module,
             StatsModule(self).module,
+            ReportModule(self).module,
             CalendarModule(self).module,
             ClockModule(self).module,
             TextModule(self).module,
