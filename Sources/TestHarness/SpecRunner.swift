@@ -118,11 +118,12 @@ public enum SpecRunner {
         } catch {
             return FileRun(file: file, failure: error.description, output: "")
         }
-        var state: HarnessState?
+        let output = CapturedOutput()
         do {
-            let capabilities = Capabilities(readPaths: ["."])
-            let harness = try HarnessState(modules: modules, capabilities: capabilities, moduleFolder: ".")
-            state = harness
+            let world = try SpecWorld(specFile: file, output: output)
+            defer { world.finish() }
+            let harness = try HarnessState(modules: modules, capabilities: world.environment.capabilities,
+                                           moduleFolder: ".", output: output, hostModules: world.modules)
             let values = try harness.call("run_file", [.string(LuaString(file)), .string(LuaString(bytes: source)),
                                                        .table(options.table)])
             guard case .string(let record)? = values.first else {
@@ -130,7 +131,7 @@ public enum SpecRunner {
             }
             return FileRun(file: file, record: record.bytes, output: harness.output.text)
         } catch {
-            return FileRun(file: file, failure: "\(file): \(error)", output: state?.output.text ?? "")
+            return FileRun(file: file, failure: "\(file): \(error)", output: output.text)
         }
     }
 
