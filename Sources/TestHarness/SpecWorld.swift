@@ -31,6 +31,8 @@ final class SpecWorld: @unchecked Sendable {
     /// The temporary folder holding the spec file's stores.
     private let folder: String
     private var storeCount = 0
+    /// The plugins the spec loaded, closed with ``finish()``.
+    private var bridges: [PluginBridge] = []
     private lazy var catalog = PluginCatalog(searchFolders: Self.searchFolders())
 
     /// - Parameters:
@@ -54,8 +56,10 @@ final class SpecWorld: @unchecked Sendable {
         environment.registry.modules + [SpecWorldModule.module(self)]
     }
 
-    /// Deletes the spec file's stores.
+    /// Closes the plugins the spec loaded and deletes the spec file's stores.
     func finish() {
+        for bridge in bridges { bridge.close() }
+        bridges = []
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -118,6 +122,27 @@ final class SpecWorld: @unchecked Sendable {
         PluginCatalog.defaultSearchFolders().flatMap { folder in
             [folder] + PluginManifest.Kind.allCases.map { "\(folder)/\($0.rawValue)s" }
         }
+    }
+
+    /// Opens the plugin `name` (nil: the plugin holding the spec) with its manifest's grants,
+    /// `$SOURCE` and `$OUTPUT` bound to `sources` and `outputs`, for the spec state `spec`.
+    func openPlugin(named name: String?, sources: [String], outputs: [String], spec: LuaState) throws -> PluginBridge {
+        let plugin: InstalledPlugin
+        if let name {
+            guard let found = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) else {
+                throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(Self.searchFolders().joined(separator: ", ")))")
+            }
+            plugin = found
+        } else {
+            guard let found = enclosingPlugin() else {
+                throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
+            }
+            plugin = found
+        }
+        let bridge = PluginBridge(session: try pluginHost().open(plugin, placeholders: ["SOURCE": sources, "OUTPUT": outputs]),
+                                  spec: spec)
+        bridges.append(bridge)
+        return bridge
     }
 
     func connector(named name: String) throws -> InstalledPlugin {

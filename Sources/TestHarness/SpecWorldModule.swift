@@ -45,6 +45,21 @@ enum SpecWorldModule {
                     throw LuaRuntimeMessage("fixtures.demo: \(error)")
                 }
             }
+            HostFunction("plugin", "Opens a plugin with its manifest's grants and returns (copies of) what its entry returned.",
+                         parameters: [.init("name", HostType.string.optional, "the plugin (nil: the one whose folder holds the spec)"),
+                                      .init("sources", HostType.table.optional, "paths bound to $SOURCE"),
+                                      .init("outputs", HostType.table.optional, "paths bound to $OUTPUT")],
+                         returns: [.init(.table, "the plugin's exports")], since: "0.1") { call in
+                let name = try call.optional(1, as: String.self)
+                let sources = try call.optional(2, as: [String].self) ?? []
+                let outputs = try call.optional(3, as: [String].self) ?? []
+                do {
+                    let bridge = try world.openPlugin(named: name, sources: sources, outputs: outputs, spec: call.luaState)
+                    return call.returning(contentsOf: [try bridge.exports()])
+                } catch {
+                    throw LuaRuntimeMessage("plugin.load: \(error)")
+                }
+            }
             HostFunction("seed_scenario", "Writes the records behind the seed report (01/01–25/05/2026) into the spec's store.",
                          returns: [.init("DemoResult", "what was written")], since: "0.1") { call in
                 do {

@@ -58,6 +58,18 @@ import Testing
         #expect(run.lastLine == "2 passed, 0 failed")
     }
 
+    @Test func pluginsRunWithTheirGrantsOverTheSpecsWorld() throws {
+        let run = try hostrun(["Tests/TestHarness/world/plugin_spec.lua"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.lastLine == "7 passed, 0 failed")
+    }
+
+    @Test func aPluginSpecLoadsThePluginHoldingIt() throws {
+        let run = try hostrun(["Tests/TestHarness/fixtures-plugins"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.lastLine == "4 passed, 0 failed")
+    }
+
     @Test func storesAreDeletedAfterTheRun() throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-world-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
