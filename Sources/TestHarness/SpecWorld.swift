@@ -33,6 +33,8 @@ final class SpecWorld: @unchecked Sendable {
     private var storeCount = 0
     /// The plugins the spec loaded, closed with ``finish()``.
     private var bridges: [PluginBridge] = []
+    /// The fake HTTP servers the spec started, by number (1...), stopped with ``finish()``.
+    private var servers: [FakeHTTPServer] = []
     private lazy var catalog = PluginCatalog(searchFolders: Self.searchFolders())
 
     /// - Parameters:
@@ -56,8 +58,10 @@ final class SpecWorld: @unchecked Sendable {
         environment.registry.modules + [SpecWorldModule.module(self)]
     }
 
-    /// Closes the plugins the spec loaded and deletes the spec file's stores.
+    /// Stops the spec's fake HTTP servers, closes the plugins it loaded and deletes the spec file's stores.
     func finish() {
+        for server in servers { server.stop() }
+        servers = []
         for bridge in bridges { bridge.close() }
         bridges = []
         try? FileManager.default.removeItem(atPath: folder)
@@ -112,6 +116,20 @@ final class SpecWorld: @unchecked Sendable {
         var dossiers: Int
         var feedback: Int
         var asOf: Date
+    }
+
+    // MARK: Fake HTTP servers
+
+    /// Starts a fake HTTP server; returns its number and the server.
+    func startServer(routes: [String: [FakeHTTPServer.Response]], lifetime: Double) throws -> (Int, FakeHTTPServer) {
+        let server = try FakeHTTPServer(routes: routes, lifetime: lifetime)
+        servers.append(server)
+        return (servers.count, server)
+    }
+
+    /// The server numbered `number`, if the spec started it.
+    func server(_ number: Int) -> FakeHTTPServer? {
+        servers.indices.contains(number - 1) ? servers[number - 1] : nil
     }
 
     // MARK: Plugins

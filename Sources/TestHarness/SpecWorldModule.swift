@@ -60,6 +60,7 @@ enum SpecWorldModule {
                     throw LuaRuntimeMessage("plugin.load: \(error)")
                 }
             }
+            FakeHTTPFunctions.functions(world)
             HostFunction("seed_scenario", "Writes the records behind the seed report (01/01–25/05/2026) into the spec's store.",
                          returns: [.init("DemoResult", "what was written")], since: "0.1") { call in
                 do {

@@ -1,4 +1,8 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import TestHarness
 import Testing
 
 /// The host's world in spec files (store, fixtures through connectors, the clock, plugins, the
@@ -78,5 +82,78 @@ import Testing
                               temporary: temporary)
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+    }
+
+    // MARK: The fake HTTP server
+
+    /// GET or POST `url` with a minimal client (URLSession): status, body and headers.
+    func fetch(_ url: String, method: String = "GET", body: String? = nil) throws -> (Int, String, [String: String]) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        nonisolated(unsafe) var outcome: (Int, String, [String: String])?
+        nonisolated(unsafe) var failure: (any Error)?
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error { failure = error }
+            if let http = response as? HTTPURLResponse {
+                let headers = Dictionary(uniqueKeysWithValues: http.allHeaderFields.map { ("\($0.key)".lowercased(), "\($0.value)") })
+                outcome = (http.statusCode, String(decoding: data ?? Data(), as: UTF8.self), headers)
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        if let failure { throw failure }
+        return try #require(outcome)
+    }
+
+    func response(_ status: Int, _ body: String, headers: [(String, String)] = [], delay: Double = 0) -> FakeHTTPServer.Response {
+        FakeHTTPServer.Response(status: status, headers: headers, body: Array(body.utf8), delay: delay)
+    }
+
+    @Test func fakeServerAnswersByRouteAndRecordsRequests() throws {
+        let server = try FakeHTTPServer(routes: [
+            "/api/hoso?page=1": [response(200, #"{"items":[1,2]}"#, headers: [("Content-Type", "application/json")])],
+            "/api/hoso": [response(200, "any page")],
+            "POST /api/token": [response(201, "tok")],
+            "/flaky": [response(503, "busy"), response(200, "ok")],
+        ], lifetime: 30)
+        defer { server.stop() }
+        #expect(server.url.hasPrefix("http://127.0.0.1:") && server.port > 0)
+
+        let (status, body, headers) = try fetch(server.url + "/api/hoso?page=1")
+        #expect(status == 200 && body == #"{"items":[1,2]}"#)
+        #expect(headers["content-type"] == "application/json")
+        #expect(try fetch(server.url + "/api/hoso?page=7").1 == "any page")
+        #expect(try fetch(server.url + "/api/token", method: "POST", body: "user=lan").0 == 201)
+        #expect(try fetch(server.url + "/api/token").0 == 404)
+        let missing = try fetch(server.url + "/nowhere?x=1")
+        #expect(missing.0 == 404 && missing.1 == "fake_http: no route for GET /nowhere?x=1\n")
+        #expect(try [fetch(server.url + "/flaky"), fetch(server.url + "/flaky"), fetch(server.url + "/flaky")].map(\.0) == [503, 200, 200])
+
+        let requests = server.requests
+        #expect(requests.map(\.target) == ["/api/hoso?page=1", "/api/hoso?page=7", "/api/token", "/api/token",
+                                           "/nowhere?x=1", "/flaky", "/flaky", "/flaky"])
+        #expect(requests[2].method == "POST" && String(decoding: requests[2].body, as: UTF8.self) == "user=lan")
+        #expect(requests[1].path == "/api/hoso" && requests[1].query == "page=7")
+        #expect(requests[0].headers.contains { $0.0 == "host" && $0.1 == "127.0.0.1:\(server.port)" })
+    }
+
+    @Test func fakeServerStopsAndItsLifetimeEnds() throws {
+        let stopped = try FakeHTTPServer(routes: ["/": [response(200, "hi")]], lifetime: 30)
+        #expect(try fetch(stopped.url + "/").1 == "hi")
+        stopped.stop()
+        #expect(throws: (any Error).self) { try fetch(stopped.url + "/") }
+
+        let brief = try FakeHTTPServer(routes: ["/": [response(200, "hi")]], lifetime: 0.2)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(throws: (any Error).self) { try fetch(brief.url + "/") }
+        brief.stop()
+    }
+
+    @Test func specsStartServersAndCheckTheirRoutes() throws {
+        let run = try hostrun(["Tests/TestHarness/world/fake_http_spec.lua"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.lastLine == "4 passed, 0 failed")
     }
 }
