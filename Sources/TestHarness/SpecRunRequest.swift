@@ -9,15 +9,18 @@ public struct SpecRunRequest: Sendable {
     public var configFile: String?
     /// Colour the terminal report (the CLI sets it when standard output is a terminal).
     public var color: Bool
+    /// Record the line coverage of the scripts and plugins the specs run (``SpecRunResult/coverage``).
+    public var coverage: Bool
 
     /// Paths are relative to the current directory, which is also the project folder:
     /// `require` loads `.lua` files from it and specs may read files under it (fixtures).
     public init(options: [String: BustedOption] = [:], task: String? = nil, configFile: String? = nil,
-                color: Bool = false) {
+                color: Bool = false, coverage: Bool = false) {
         self.options = options
         self.task = task
         self.configFile = configFile
         self.color = color
+        self.coverage = coverage
     }
 }
 
@@ -53,4 +56,6 @@ public struct SpecRunResult: Sendable {
     /// What each spec file printed, in the order the files ran.
     public var specOutput: [SpecFileOutput]
     public var summary: SpecSummary
+    /// The line coverage, when asked for.
+    public var coverage: CoverageReport?
 }

@@ -172,14 +172,18 @@ final class SpecWorld: @unchecked Sendable {
                              + "; plugins are looked for in \(Self.searchFolders().joined(separator: ", ")))")
     }
 
-    /// The plugin whose folder holds the spec file (the nearest folder above it with a
-    /// `manifest.lua`), or nil.
+    /// The plugin whose folder holds the spec file, or nil.
     func enclosingPlugin() -> InstalledPlugin? {
+        Self.enclosingPluginFolder(of: specFile).flatMap { PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first }
+    }
+
+    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder.
+    static func enclosingPluginFolder(of specFile: String) -> String? {
         var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
         let top = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         while folder.path.hasPrefix(top) && folder.path.count >= top.count {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(PluginCatalog.manifestName).path) {
-                return PluginCatalog(searchFolders: [], pluginFolders: [folder.path]).plugins.first
+                return folder.path
             }
             folder.deleteLastPathComponent()
         }

@@ -156,4 +156,59 @@ import Testing
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(run.lastLine == "4 passed, 0 failed")
     }
+
+    // MARK: Coverage
+
+    @Test func coverageIsWrittenAsLCOVLineByLine() throws {
+        let lcov = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-lcov-\(UUID().uuidString).info")
+        defer { try? FileManager.default.removeItem(at: lcov) }
+        let run = try hostrun(["--coverage", "--coverage-file", lcov.path, "Tests/TestHarness/coverage"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        // Hits as lua5.4's own line hook counts them, on debug.getinfo's active lines.
+        let expected = """
+            TN:
+            SF:Tests/TestHarness/coverage/tally.lua
+            DA:2,1
+            DA:4,1
+            DA:5,2
+            DA:6,1
+            DA:7,1
+            DA:8,1
+            DA:10,0
+            DA:11,1
+            DA:13,1
+            DA:14,1
+            DA:15,4
+            DA:16,3
+            DA:17,1
+            DA:18,1
+            DA:19,1
+            DA:21,1
+            DA:22,0
+            DA:23,0
+            DA:24,1
+            DA:26,1
+            LF:20
+            LH:17
+            end_of_record
+
+            """
+        #expect(try String(contentsOf: lcov, encoding: .utf8) == expected)
+        #expect(run.output.hasSuffix("""
+            Coverage (LCOV in \(lcov.path)):
+            Tests/TestHarness/coverage/tally.lua: 17/20 lines (85.0%)
+            Total: 17/20 lines (85.0%)
+
+            """))
+    }
+
+    @Test func coverageNamesPluginFilesByTheirPathsAndLeavesOutSpecsAndTheHarness() throws {
+        let lcov = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-lcov-\(UUID().uuidString).info")
+        defer { try? FileManager.default.removeItem(at: lcov) }
+        let run = try hostrun(["--coverage", "--coverage-file", lcov.path, "Tests/TestHarness/world/plugin_spec.lua"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        let files = try String(contentsOf: lcov, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("SF:") }
+        #expect(files == ["SF:Tests/TestHarness/fixtures-plugins/tiny-check/init.lua",
+                          "SF:Tests/TestHarness/fixtures-plugins/tiny-csv/init.lua"])
+    }
 }
