@@ -1,7 +1,7 @@
 /// What `hostrun test` was asked to do.
 public struct SpecRunRequest: Sendable {
     /// Options given on the command line, under busted's long names (`ROOT`, `tags`,
-    /// `exclude-tags`, `output`, `shuffle`, ...); they win over the `.busted` file.
+    /// `exclude-tags`, `output`, `shuffle`, `coverage`, ...); they win over the `.busted` file.
     public var options: [String: BustedOption]
     /// The task of the `.busted` file to use (`--run`); nil for its `default`.
     public var task: String?
@@ -9,18 +9,15 @@ public struct SpecRunRequest: Sendable {
     public var configFile: String?
     /// Colour the terminal report (the CLI sets it when standard output is a terminal).
     public var color: Bool
-    /// Record the line coverage of the scripts and plugins the specs run (``SpecRunResult/coverage``).
-    public var coverage: Bool
 
     /// Paths are relative to the current directory, which is also the project folder:
     /// `require` loads `.lua` files from it and specs may read files under it (fixtures).
     public init(options: [String: BustedOption] = [:], task: String? = nil, configFile: String? = nil,
-                color: Bool = false, coverage: Bool = false) {
+                color: Bool = false) {
         self.options = options
         self.task = task
         self.configFile = configFile
         self.color = color
-        self.coverage = coverage
     }
 }
 
@@ -56,6 +53,7 @@ public struct SpecRunResult: Sendable {
     /// What each spec file printed, in the order the files ran.
     public var specOutput: [SpecFileOutput]
     public var summary: SpecSummary
-    /// The line coverage, when asked for.
+    /// The line coverage, when asked for (`coverage`), and where its LCOV goes (`coverage-file`).
     public var coverage: CoverageReport?
+    public var coverageFile: String?
 }

@@ -28,13 +28,13 @@ public enum SpecRunner {
         let files = try select(roots, options: options, in: control)
         if files.isEmpty { throw .noSpecFiles(patterns: settings.patterns) }
 
-        if request.coverage {
+        if settings.coverage {
             LuaCoverage.clear()
             LuaCoverage.recordsNewStates = true
         }
         let runs = runFiles(files, options: SpecOptions(table: options), modules: modules)
         LuaCoverage.recordsNewStates = false
-        let coverage = request.coverage ? coverageReport(files: files, modules: modules) : nil
+        let coverage = settings.coverage ? coverageReport(files: files, modules: modules) : nil
 
         var render = LuaTable()
         render["output"] = .string(LuaString(settings.list ? "list" : settings.output))
@@ -59,7 +59,7 @@ public enum SpecRunner {
             report: reporter.output.text, reportFile: settings.reportFile,
             specOutput: runs.map { SpecFileOutput(file: $0.file, text: $0.output) },
             summary: SpecSummary(passed: Int(passed), failed: Int(failed), skipped: Int(skipped)),
-            coverage: coverage)
+            coverage: coverage, coverageFile: settings.coverage ? settings.coverageFile : nil)
     }
 
     /// The coverage of what the spec files ran, once their states are closed: not the
@@ -201,6 +201,8 @@ private struct RunSettings {
     var list: Bool
     var shuffle: Bool
     var verbose: Bool
+    var coverage: Bool
+    var coverageFile: String
 
     init(_ options: LuaTable) {
         func strings(_ key: String) -> [String] {
@@ -214,5 +216,7 @@ private struct RunSettings {
         list = options["list"].isTruthy
         shuffle = options["shuffle"].isTruthy
         verbose = options["verbose"].isTruthy
+        coverage = options["coverage"].isTruthy
+        coverageFile = options["coverage_file"].stringValue ?? "lcov.info"
     }
 }

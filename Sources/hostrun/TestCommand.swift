@@ -78,8 +78,8 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Record the line coverage of the scripts and plugins the specs run: LCOV in --coverage-file, one summary line per file.")
     var coverage = false
 
-    @Option(help: ArgumentHelp("Where --coverage writes its LCOV tracefile.", valueName: "file"))
-    var coverageFile = "lcov.info"
+    @Option(help: ArgumentHelp("Where --coverage writes its LCOV tracefile (default lcov.info).", valueName: "file"))
+    var coverageFile: String?
 
     @Flag(name: .shortAndLong, help: "Show tracebacks with failures.")
     var verbose = false
@@ -98,13 +98,15 @@ struct TestCommand: ParsableCommand {
             ("filter-out", filterOut), ("tags", tags), ("exclude-tags", excludeTags),
         ]
         for (name, values) in lists where !values.isEmpty { options[name] = .list(values) }
-        let flags: [(String, Bool)] = [("shuffle", shuffle), ("sort", sort), ("list", list), ("verbose", verbose)]
+        let flags: [(String, Bool)] = [("shuffle", shuffle), ("sort", sort), ("list", list), ("verbose", verbose),
+                                       ("coverage", coverage)]
         for (name, value) in flags where value { options[name] = .flag(true) }
         if let keepGoing { options["keep-going"] = .flag(keepGoing) }
         if let lazy { options["lazy"] = .flag(lazy) }
         if let seed { options["seed"] = .number(seed) }
         if let output { options["output"] = .text(output) }
         if let outputFile { options["output-file"] = .text(outputFile) }
+        if let coverageFile { options["coverage-file"] = .text(coverageFile) }
         return options
     }
 
@@ -114,7 +116,7 @@ struct TestCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let request = SpecRunRequest(options: bustedOptions, task: task, configFile: configFile,
-                                     color: isatty(STDOUT_FILENO) != 0, coverage: coverage)
+                                     color: isatty(STDOUT_FILENO) != 0)
         let result: SpecRunResult
         do {
             result = try SpecRunner.run(request)
@@ -132,7 +134,7 @@ struct TestCommand: ParsableCommand {
         } else {
             print(result.report, terminator: "")
         }
-        if let report = result.coverage {
+        if let report = result.coverage, let coverageFile = result.coverageFile {
             guard FileManager.default.createFile(atPath: coverageFile, contents: Data(report.lcov.utf8)) else {
                 writeError("hostrun test: cannot write the coverage to \(coverageFile)\n")
                 throw ExitStatus.scriptError.exitCode
