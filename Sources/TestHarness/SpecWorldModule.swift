@@ -23,6 +23,10 @@ enum SpecWorldModule {
                 let path = try call.string(1)
                 let connector = try call.string(2)
                 let options = try call.optional(3, as: LuaTable.self) ?? LuaTable()
+                // The connector runs in a state of its own: only plain values can be handed over.
+                guard isPlain(.table(options)) else {
+                    throw call.argumentError(3, "connector options must be plain values (no functions or userdata)")
+                }
                 let strict = try call.optional(4, as: Bool.self) ?? false
                 let result: ConnectorImport
                 do {
@@ -69,6 +73,14 @@ enum SpecWorldModule {
                     throw LuaRuntimeMessage("fixtures.seed_scenario: \(error)")
                 }
             }
+        }
+    }
+
+    private static func isPlain(_ value: LuaValue) -> Bool {
+        switch value {
+        case .table(let table): table.sequence.allSatisfy(isPlain) && table.fields.values.allSatisfy(isPlain)
+        case .function, .userdata, .lightUserdata, .thread: false
+        default: true
         }
     }
 

@@ -47,7 +47,7 @@ import Testing
     @Test func storeFixturesAndFreshStoresPerTest() throws {
         let run = try hostrun(["Tests/TestHarness/world/store_spec.lua"])
         #expect(run.status == 0, "\(run.output)\(run.error)")
-        #expect(run.lastLine == "12 passed, 0 failed")
+        #expect(run.lastLine == "13 passed, 0 failed")
     }
 
     @Test func theClockDrivesDeadlines() throws {

@@ -53,6 +53,12 @@ describe("the store of a spec file", function()
     assert.matches("no connector plugin named 'nope'", err, 1, true)
   end)
 
+  it("hands the connector plain options only", function()
+    local ok, err = pcall(fixtures.load, "fixtures/ho-so.csv", { connector = "tiny-csv", options = { f = print } })
+    assert.is_false(ok)
+    assert.matches("connector options must be plain values", err, 1, true)
+  end)
+
   it("rejects unknown load options", function()
     assert.has_error(function() fixtures.load("fixtures/ho-so.csv", { conector = "tiny-csv" }) end,
       "bad argument #2 to 'load' (unknown field 'conector')")
