@@ -43,8 +43,9 @@ let package = Package(
         /// The whole sandbox policy in one place: allow-lists, frozen tables, limits, capabilities.
         .target(name: "Sandbox", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
         /// busted and luassert in pure Lua (Lua/), run by `hostrun test`: one sandbox per spec
-        /// file, in parallel, records merged into one report.
-        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua"],
+        /// file, in parallel, records merged into one report; each file gets the host's modules
+        /// over a clock, a store and fixtures of its own (SpecWorld), and a fake HTTP server.
+        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua", "CLuaShim", "HostAPI", "Store", "Domain", "DemoData"],
                 exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua")]),
 
         // MARK: Dossier domain and storage (know nothing of Lua)

@@ -3,7 +3,7 @@ import LuaBridge
 /// What `hostrun test` was asked to do.
 public struct SpecRunRequest: Sendable {
     /// Options given on the command line, under busted's long names (`ROOT`, `tags`,
-    /// `exclude-tags`, `output`, `shuffle`, ...); they win over the `.busted` file.
+    /// `exclude-tags`, `output`, `shuffle`, `coverage`, ...); they win over the `.busted` file.
     public var options: [String: BustedOption]
     /// The task of the `.busted` file to use (`--run`); nil for its `default`.
     public var task: String?
@@ -11,31 +11,15 @@ public struct SpecRunRequest: Sendable {
     public var configFile: String?
     /// Colour the terminal report (the CLI sets it when standard output is a terminal).
     public var color: Bool
-    /// The host's modules for a spec file (hostrun's scripting API over a store of its own),
-    /// made afresh for each file on the thread that runs it; nil for the harness's alone.
-    public var specHost: (@Sendable (_ file: String) throws -> SpecHost)?
 
     /// Paths are relative to the current directory, which is also the project folder:
     /// `require` loads `.lua` files from it and specs may read files under it (fixtures).
     public init(options: [String: BustedOption] = [:], task: String? = nil, configFile: String? = nil,
-                color: Bool = false, specHost: (@Sendable (_ file: String) throws -> SpecHost)? = nil) {
+                color: Bool = false) {
         self.options = options
         self.task = task
         self.configFile = configFile
         self.color = color
-        self.specHost = specHost
-    }
-}
-
-/// What one spec file's sandbox gets from the host besides the harness: its modules, and what
-/// to do once the file has run (remove its store, say).
-public struct SpecHost {
-    public var modules: [HostModule]
-    public var finish: () -> Void
-
-    public init(modules: [HostModule], finish: @escaping () -> Void = {}) {
-        self.modules = modules
-        self.finish = finish
     }
 }
 
@@ -71,4 +55,7 @@ public struct SpecRunResult: Sendable {
     /// What each spec file printed, in the order the files ran.
     public var specOutput: [SpecFileOutput]
     public var summary: SpecSummary
+    /// The line coverage, when asked for (`coverage`), and where its LCOV goes (`coverage-file`).
+    public var coverage: CoverageReport?
+    public var coverageFile: String?
 }

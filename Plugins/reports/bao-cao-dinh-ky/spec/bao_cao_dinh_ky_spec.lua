@@ -31,7 +31,7 @@ describe("bao-cao-dinh-ky over the seed's records", function()
   local doc
 
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
     clock.set("25/05/2026 17:00")
     doc = report.build("bao-cao-dinh-ky", period.range("01/01/2026", "25/05/2026"))
   end)

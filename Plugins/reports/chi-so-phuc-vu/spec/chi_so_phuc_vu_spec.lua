@@ -3,7 +3,7 @@ describe("chi-so-phuc-vu over the seed's records", function()
   local blocks
 
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
     clock.set("25/05/2026 17:00")
     blocks = json.decode(report.build("chi-so-phuc-vu", period.range("01/01/2026", "25/05/2026")):render("json")).blocks
   end)

@@ -3,7 +3,7 @@ describe("doi-soat over the seed's records", function()
   local blocks, p
 
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
     clock.set("25/05/2026 17:00")
     p = period.range("01/01/2026", "25/05/2026")
     blocks = json.decode(report.build("doi-soat", p):render("json")).blocks

@@ -3,7 +3,7 @@ describe("pakn over the seed's records", function()
   local rows, feedback
 
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
     clock.set("25/05/2026 17:00")
     local p = period.range("01/01/2026", "25/05/2026")
     rows = json.decode(report.build("pakn", p):render("json")).blocks[1].rows

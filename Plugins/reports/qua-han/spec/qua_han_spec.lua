@@ -1,7 +1,7 @@
 -- Overdue and soon-due dossiers by department, with working days overdue or left.
 describe("qua-han over the seed's records", function()
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
   end)
 
   local function build(p, options)

@@ -3,7 +3,7 @@ describe("thong-ke-tthc over the seed's records", function()
   local table_, figures
 
   setup(function()
-    spec_store.demo("seed")
+    require("hostrun.fixtures").seed_scenario()
     clock.set("25/05/2026 17:00")
     local p = period.range("01/01/2026", "25/05/2026")
     local doc = report.build("thong-ke-tthc", p)
