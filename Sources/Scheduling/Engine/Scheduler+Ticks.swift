@@ -138,7 +138,10 @@ extension Scheduler {
         return "\(time.localDate(instant).vietnamese) \(time.localTime(instant))"
     }
 
+    /// `90s`, `1.5s`, `12 ms`.
     nonisolated static func seconds(_ interval: TimeInterval) -> String {
-        interval == interval.rounded() ? "\(Int(interval))s" : "\(interval)s"
+        if interval == interval.rounded() { return "\(Int(interval))s" }
+        if interval < 1 { return "\(Int((interval * 1000).rounded())) ms" }
+        return String(format: "%.1fs", interval)
     }
 }
