@@ -61,7 +61,7 @@ extension Scheduler {
         case .once:
             if !onTime, let latest = missed.last { runs.append((latest, .catchUp)) }
         case .all(let limit):
-            runs += missed.suffix(min(limit, missedCount)).map { ($0, .catchUp) }
+            runs += missed.suffix(max(0, min(limit, missedCount))).map { ($0, .catchUp) }
         }
         let skipped = missedCount - runs.count
         if skipped > 0 {
