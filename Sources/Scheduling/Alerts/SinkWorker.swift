@@ -3,7 +3,7 @@ import Foundation
 /// One sink's buffer and its delivery task, guarded by a lock so that offering a batch is a
 /// synchronous, constant-time call.
 final class SinkWorker: @unchecked Sendable {
-    let clock: any SchedulerClock
+    private let clock: any SchedulerClock
     private let registration: AlertDispatcher.Registration
     private let onProblem: @Sendable (String) -> Void
     private let lock = NSLock()

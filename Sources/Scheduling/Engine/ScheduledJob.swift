@@ -8,6 +8,13 @@ public struct JobContext: Sendable {
     /// which dossiers are overdue, so that a catch-up run reports as of its missed time.
     public let scheduledAt: Date
     public let trigger: RunTrigger
+
+    public init(runID: UUID = UUID(), job: String, scheduledAt: Date, trigger: RunTrigger) {
+        self.runID = runID
+        self.job = job
+        self.scheduledAt = scheduledAt
+        self.trigger = trigger
+    }
 }
 
 /// A check the scheduler runs: when, within which limits, and where its alerts go.

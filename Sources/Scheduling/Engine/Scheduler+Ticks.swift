@@ -61,7 +61,7 @@ extension Scheduler {
         case .once:
             if !onTime, let latest = missed.last { runs.append((latest, .catchUp)) }
         case .all(let limit):
-            runs += missed.suffix(min(limit, missedCount)).map { ($0, .catchUp) }
+            runs += missed.suffix(max(0, min(limit, missedCount))).map { ($0, .catchUp) }
         }
         let skipped = missedCount - runs.count
         if skipped > 0 {
@@ -138,7 +138,10 @@ extension Scheduler {
         return "\(time.localDate(instant).vietnamese) \(time.localTime(instant))"
     }
 
+    /// `90s`, `1.5s`, `12 ms`.
     nonisolated static func seconds(_ interval: TimeInterval) -> String {
-        interval == interval.rounded() ? "\(Int(interval))s" : "\(interval)s"
+        if interval == interval.rounded() { return "\(Int(interval))s" }
+        if interval < 1 { return "\(Int((interval * 1000).rounded())) ms" }
+        return String(format: "%.1fs", interval)
     }
 }
