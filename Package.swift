@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "DemoData", dependencies: ["Domain"]),
         /// The store protocol and its SQLite (GRDB) implementation.
         .target(name: "Store", dependencies: [
-            "Domain",
+            "Domain", "Scheduling",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
@@ -70,9 +70,9 @@ let package = Package(
         /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
         /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
         .target(name: "Scheduling", dependencies: ["Domain"]),
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "Scheduling", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
