@@ -87,15 +87,20 @@ extension Scheduler {
         timer?.task.cancel()
         timer = nil
         guard let wake else { return }
+        timerGeneration += 1
+        let generation = timerGeneration
         let clock = self.clock
         let task = clock.spawn { [weak self] in
             do { try await clock.sleep(until: wake) } catch { return }
-            await self?.fire()
+            await self?.fire(generation)
         }
-        timer = (task, wake)
+        timer = (task, wake, generation)
     }
 
-    private func fire() {
+    /// A timer that woke after it was replaced (its hop to the actor raced the re-arming) does
+    /// nothing: its replacement is set to the right time.
+    private func fire(_ generation: Int) {
+        guard timer?.generation == generation else { return }
         timer = nil
         processDue()
     }

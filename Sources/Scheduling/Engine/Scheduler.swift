@@ -81,7 +81,9 @@ public actor Scheduler {
     let onEvent: @Sendable (SchedulerEvent) -> Void
 
     public internal(set) var phase = Phase.idle
-    var timer: (task: Task<Void, Never>, at: Date)?
+    /// The one pending wake-up: at the earliest due time or run deadline.
+    var timer: (task: Task<Void, Never>, at: Date, generation: Int)?
+    var timerGeneration = 0
     var bookkeeping: [UUID: Task<Void, Never>] = [:]
     /// Shutdown waiting for running jobs to end (or its grace period to pass).
     var runsEndedWaiters: [CheckedContinuation<Void, Never>] = []
