@@ -94,6 +94,9 @@ public struct CheckOptionSpec: Sendable, Hashable {
         case (.strings, .commandLine(let text)):
             return .list(text.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) }
                 .filter { $0 != .string("") })
+        case (.map, .list(let values)) where values.isEmpty:
+            // `{}` in Lua is both an empty list and an empty table.
+            return .table([:])
         case (.map, .table(let fields)):
             for (key, element) in fields {
                 guard case .string = element else {
