@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "HostAPITests", dependencies: [
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
         ], exclude: ["Snapshots"]),
-        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "Scheduling", "hostrun"],
                     resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)
