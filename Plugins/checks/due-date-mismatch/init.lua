@@ -2,9 +2,10 @@
 -- procedure's time limit gives on the working-day calendar (calendar.due_date). A mismatch
 -- usually means the source counted a holiday as a working day, or the wrong limit.
 --
--- Dossiers whose clock stopped (a supplement request, a payment wait) got a new due date when
--- it restarted; they are skipped and counted. Procedures with an afternoon cut-off (received
--- after 15:00 counts from the next working day) are named in `cutoffs`.
+-- A dossier whose clock stopped (a supplement request, a payment wait) got a new due date when
+-- it restarted: one that differs for that reason is skipped and counted. Procedures with an
+-- afternoon cut-off (received after 15:00 counts from the next working day) are named in
+-- `cutoffs`.
 local M = {}
 
 M.validation = true
@@ -35,25 +36,26 @@ function M.run(options)
   local offset = -text.parse_date("01/01/1970")
   local function day(t) return (t + offset) // 86400 end
   local items, checked, skipped = {}, 0, 0
+  -- History is read only for the dossiers whose due date differs: the rest need no excuse.
   for d in dossiers.query{ received_from = options.received_from, department = options.department,
-                           scope = "all", order = "unordered", history = true } do
+                           scope = "all", order = "unordered" } do
     local limit = d.time_limit
     if d.due_at and limit then
-      if clock_stopped(d) then
+      local cutoff = cutoffs[d.procedure_code]
+      local expected = calendar.due_date(d.received_at, limit, cutoff and { cutoff = cutoff } or nil)
+      if day(expected) == day(d.due_at) then
+        checked = checked + 1
+      elseif clock_stopped(d) then
         skipped = skipped + 1
       else
         checked = checked + 1
-        local cutoff = cutoffs[d.procedure_code]
-        local expected = calendar.due_date(d.received_at, limit, cutoff and { cutoff = cutoff } or nil)
-        if day(expected) ~= day(d.due_at) then
-          local shift = calendar.working_days_between(expected, d.due_at)
-          items[#items + 1] = {
-            key = d.code, department = d.department,
-            message = string.format("hạn %s, nhưng tiếp nhận %s với thời hạn %s thì hạn là %s (%s%d ngày làm việc, nguồn %s)",
-                                    text.format_date(d.due_at), text.format_date(d.received_at, "dd/MM/yyyy HH:mm"),
-                                    limit_text(limit), text.format_date(expected), shift > 0 and "+" or "", shift, d.source),
-          }
-        end
+        local shift = calendar.working_days_between(expected, d.due_at)
+        items[#items + 1] = {
+          key = d.code, department = d.department,
+          message = string.format("hạn %s, nhưng tiếp nhận %s với thời hạn %s thì hạn là %s (%s%d ngày làm việc, nguồn %s)",
+                                  text.format_date(d.due_at), text.format_date(d.received_at, "dd/MM/yyyy HH:mm"),
+                                  limit_text(limit), text.format_date(expected), shift > 0 and "+" or "", shift, d.source),
+        }
       end
     end
   end

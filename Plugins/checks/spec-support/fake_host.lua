@@ -153,13 +153,15 @@ local function dossier(fixture, now)
   return d
 end
 
-local QUERY_OPTIONS = { status = true, department = true, field = true, open_on = true, overdue_on = true,
-                        due_after = true, due_by = true, received_from = true, scope = true, order = true,
-                        history = true }
+local QUERY_OPTIONS = { status = true, department = true, field = true, source = true, open_on = true,
+                        overdue_on = true, due_after = true, due_by = true, received_from = true, scope = true,
+                        order = true, history = true }
 
 local function selects(d, opts)
   local statuses, departments, fields = as_set(opts.status), as_set(opts.department), as_set(opts.field)
+  local sources = as_set(opts.source)
   if statuses and not statuses[d.status] then return false end
+  if sources and not sources[d.source] then return false end
   if departments and not departments[d.department] then return false end
   if fields and not fields[d.field] then return false end
   if opts.scope ~= "all" and d.primary == false then return false end
@@ -186,16 +188,30 @@ function M.install(world)
   }
   _G.calendar = calendar
   _G.text = text
+  local function select(opts)
+    opts = opts or {}
+    for name in pairs(opts) do assert(QUERY_OPTIONS[name], "fake_host: dossiers option " .. name) end
+    queries[#queries + 1] = opts
+    local selected = {}
+    for _, fixture in ipairs(world.dossiers or {}) do
+      local d = dossier(fixture, now)
+      if selects(d, opts) then selected[#selected + 1] = d end
+    end
+    return selected
+  end
   _G.dossiers = {
+    count = function(opts) return #select(opts) end,
+    group_by = function(dimension, opts)
+      assert(dimension == "source", "fake_host: dossiers.group_by handles source only")
+      local counts, groups = {}, {}
+      for _, d in ipairs(select(opts)) do counts[d.source] = (counts[d.source] or 0) + 1 end
+      for key, count in pairs(counts) do groups[#groups + 1] = { key = key, count = count } end
+      table.sort(groups, function(a, b) return a.key < b.key end)
+      return groups
+    end,
     query = function(opts)
       opts = opts or {}
-      for name in pairs(opts) do assert(QUERY_OPTIONS[name], "fake_host: dossiers.query option " .. name) end
-      queries[#queries + 1] = opts
-      local selected = {}
-      for _, fixture in ipairs(world.dossiers or {}) do
-        local d = dossier(fixture, now)
-        if selects(d, opts) then selected[#selected + 1] = d end
-      end
+      local selected = select(opts)
       if opts.order == "key" then
         table.sort(selected, function(a, b) return a.source < b.source or (a.source == b.source and a.code < b.code) end)
       end

@@ -28,10 +28,19 @@ describe("conflicting-sources", function()
                     result.items)
     assert.are.equal("1 mã hồ sơ có dữ liệu khác nhau giữa các nguồn", result.summary)
     assert.are.equal(5, result.metrics.records)
+    assert.are.equal(2, result.metrics.linked)
+  end)
+
+  it("reads nothing more when no code has a record in a second source", function()
+    local queries = host.install{ now = "25/05/2026 09:00", dossiers = { record("motcua", "HS-1"), record("dvcqg", "HS-2") } }
+    local result = check.run(host.options(check))
+    assert.are.equal("ok", result.status)
+    assert.are.equal("2 bản ghi: không có mã hồ sơ nào mâu thuẫn giữa các nguồn", result.summary)
+    assert.are.equal(2, #queries)
   end)
 
   it("compares only the fields asked for", function()
-    local dossiers = { record("a", "HS-1"), record("b", "HS-1", { department = "Phòng Kinh tế" }) }
+    local dossiers = { record("a", "HS-1"), record("b", "HS-1", { department = "Phòng Kinh tế", primary = false }) }
     local result = run({}, dossiers)
     assert.are.equal("Phòng Tư pháp", result.items[1].department)
     assert.are.equal("a/b: department Phòng Tư pháp ≠ Phòng Kinh tế", result.items[1].message)
