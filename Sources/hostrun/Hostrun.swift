@@ -32,7 +32,7 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, CheckCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, CheckCommand.self, ValidateCommand.self, ScheduleCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
