@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HostAPI
 import Scheduling
 import Store
 import Testing
@@ -136,6 +137,82 @@ struct ScheduleCommandTests {
         #expect(try await state.runs(job: "hang", limit: 5).map(\.status) == [.timedOut])
         #expect(try await state.runs(job: "overdue", limit: 5).map(\.checkStatus) == [.critical])
         #expect(try await state.unfinishedRuns().isEmpty)
+    }
+    @Test func aConfigurationMistakeNamesTheEntryAndField() throws {
+        let world = try ScheduleWorld()
+        try world.load([])
+        let cases = [
+            ("return { checks = { { name = \"soon\", check = \"due-soon\", schedule = \"workingdays 07:30\", args = { dayz = 3 } } } }",
+             "checks[1] (\"soon\").args.dayz: not an option of check 'due-soon' (known: critical_days, days, department, field)"),
+            ("return { checks = { { name = \"soon\", check = \"due-soon\", schedule = \"workingdays 07:30\", args = { days = \"two\" } } } }",
+             "checks[1] (\"soon\").args.days: expected a whole number, got \"two\""),
+            ("return { checks = { { name = \"late\", check = \"overdu\", schedule = \"workingdays 07:30\" } } }",
+             "checks[1] (\"late\").check: no check plugin named \"overdu\""),
+            ("return { checks = { { name = \"late\", schedule = \"workingdays 7h30\" } } }",
+             "checks[1] (\"late\").schedule: "),
+            ("return { checks = { { name = \"late\" schedule = 1 } } }", "schedule.lua:1: "),
+        ]
+        for (text, message) in cases {
+            let config = try world.config(text)
+            let result = try world.schedule(["--config", config, "--once"])
+            #expect(result.status == 2, "\(text): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("hostrun schedule: "), "\(result.stderr)")
+            #expect(result.stderr.contains(message), "\(text): \(result.stderr)")
+        }
+    }
+
+    /// A month of simulated time, every bundled scheduling check on its schedule over a 20 000
+    /// dossier store: each run is a real sandbox and real queries, its state in the store.
+    @Test func aSimulatedMonthOverALargeStoreKeepsMemoryFlat() async throws {
+        let world = try ScheduleWorld()
+        let demo = try HostrunBinary.run(["demo", "--dossiers", "20000", "--db", world.storePath])
+        try #require(demo.status == 0, "\(demo.stderr)")
+        let path = try world.config("""
+            return {
+              checks = {
+                { name = "overdue", schedule = "workingdays 07:30", repeat_after = "1d", sinks = { "alerts" } },
+                { name = "due-soon", schedule = "workingdays 07:30,13:30", repeat_after = "1d", sinks = { "alerts" } },
+                { name = "stalled", schedule = "workingdays 08:00", repeat_after = "7d", sinks = { "alerts" } },
+                { name = "supplement-stale", schedule = "workingdays 08:00", repeat_after = "7d", sinks = { "alerts" } },
+                { name = "feedback-due", schedule = "workingdays 08:00", sinks = { "alerts" } },
+                { name = "source-silent", schedule = "0 * * * *", args = { hours = 26 }, repeat_after = "12h", sinks = { "alerts" } },
+              },
+              sinks = { alerts = { type = "jsonl", path = "\(world.folder)/alerts.jsonl" } },
+            }
+            """)
+        let config = try ScheduleConfigFile.read(path)
+        let store = try SQLiteStore(path: world.storePath)
+        let runner = CheckRunner(catalog: PluginCatalog(searchFolders: [Self.repository + "/Plugins/checks"]),
+                                 store: StoreAccess(store: store))
+        let state = SQLiteSchedulerStateStore(store: store)
+        let clock = SimulatedClock(start: CheckWorld.at("01/05/2026 00:00"))
+        let scheduler = try Scheduler(jobs: try ScheduledChecks.jobs(for: config, runner: runner, source: path),
+                                      workingDays: WorkingCalendar.vietnam, store: state,
+                                      dispatcher: try config.makeDispatcher(clock: clock), clock: clock)
+        try await scheduler.start()
+        var resident: [Int] = []
+        for day in 2...31 {
+            await clock.advance(to: CheckWorld.at("\(day < 10 ? "0" : "")\(day)/05/2026 00:00"))
+            if [8, 31].contains(day) { resident.append(try Self.residentBytes()) }
+        }
+        await scheduler.shutdown(grace: 5)
+
+        let workingDays = (1...30).filter { WorkingCalendar.vietnam.isWorkingDay(LocalDate(year: 2026, month: 5, day: $0)!) }.count
+        let overdueRuns = try await state.runs(job: "overdue", limit: 100)
+        #expect(overdueRuns.count == workingDays)
+        #expect(overdueRuns.allSatisfy { $0.status == .succeeded })
+        #expect(try await state.runs(job: "source-silent", limit: 1000).count == 30 * 24)
+        #expect(try world.alerts().contains { $0.check == "overdue" && $0.kind == "repeated" })
+        let growth = resident[1] - resident[0]
+        print("soak: \(overdueRuns.count) working days, resident \(resident[0] >> 20) MiB after a week, "
+              + "\(resident[1] >> 20) MiB after the month")
+        #expect(growth < 24 << 20, "resident memory grew by \(growth >> 20) MiB over three weeks")
+    }
+
+    /// Resident memory of this process, from `/proc/self/statm` (Linux).
+    static func residentBytes() throws -> Int {
+        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+        return try #require(Int(statm.split(separator: " ")[1])) * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
 
