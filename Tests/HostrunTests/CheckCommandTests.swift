@@ -156,6 +156,39 @@ struct CheckCommandTests {
         #expect(two.stdout.hasPrefix("CRITICAL - 3 hồ sơ quá hạn: "))
     }
 
+    @Test func feedsAndFeedbackAreReadFromTheStore() throws {
+        let world = try CheckWorld()
+        try world.load([CheckWorld.dossier("HS-1", department: "Phòng Tư pháp", received: "18/05/2026 09:00", limit: 3)],
+                       connector: "motcua", at: "25/05/2026 06:00")
+        try world.load([CheckWorld.dossier("HS-2", department: "Phòng Tư pháp", received: "18/05/2026 09:00", limit: 3,
+                                           source: "dvcqg")], connector: "dvcqg", at: "23/05/2026 01:00")
+        let silent = try world.hostrun(["check", "source-silent", "--now", "25/05/2026 09:00"])
+        #expect(silent.status == 1, "\(silent.stdout)\(silent.stderr)")
+        #expect(silent.stdout == """
+            WARNING - 1/2 nguồn dữ liệu im lặng: dvcqg | 'silent'=1;0;;0;2 'dvcqg age'=201600s;86400;;0 'motcua age'=10800s;86400;;0
+            dvcqg: không nhập dữ liệu 56 giờ (lần cuối 23/05/2026 01:00)
+
+            """)
+        let expected = try world.hostrun(["check", "source-silent", "--now", "25/05/2026 09:00", "--option", "connectors=motcua,hcc"])
+        #expect(expected.status == 2)
+        #expect(expected.stdout.hasSuffix("hcc: chưa từng nhập dữ liệu\n"))
+
+        func item(_ code: String, received: String, due: String, status: FeedbackStatus = .received) -> Feedback {
+            Feedback(key: DossierKey(source: "pakn", code: code), subject: "Thái độ tiếp dân", receivedAt: CheckWorld.at(received),
+                     dueAt: CheckWorld.at(due), status: status,
+                     handledAt: status.isFinished ? CheckWorld.at("22/05/2026 10:00") : nil)
+        }
+        try world.load([], feedback: [item("PA-1", received: "04/05/2026 09:00", due: "21/05/2026 17:00"),
+                                      item("PA-2", received: "18/05/2026 09:00", due: "26/05/2026 17:00"),
+                                      item("PA-3", received: "04/05/2026 09:00", due: "21/05/2026 17:00", status: .handled)])
+        let feedback = try world.hostrun(["check", "feedback-due", "--now", "25/05/2026 09:00"])
+        #expect(feedback.status == 2, "\(feedback.stdout)\(feedback.stderr)")
+        #expect(feedback.stdout.split(separator: "\n").dropFirst() == [
+            "PA-1: quá hạn 2 ngày làm việc (hạn 21/05/2026): Thái độ tiếp dân",
+            "PA-2: còn 1 ngày làm việc (hạn 26/05/2026): Thái độ tiếp dân",
+        ])
+    }
+
     @Test func listShowsEveryBundledCheckWithItsOptions() throws {
         let result = try HostrunBinary.run(["check", "--list"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -245,10 +278,15 @@ final class CheckWorld {
                                  StatusChange(status: .processing, at: receivedAt.addingTimeInterval(600))])
     }
 
-    /// Writes dossiers into the store file (creating it), as an import would.
-    func load(_ dossiers: [Dossier]) throws {
-        let store = try SQLiteStore(path: storePath)
-        try store.upsert(dossiers.map { DossierRecord($0, origin: "test") }, as: ImportRequest(connector: "tests"))
+    /// Writes dossiers and feedback into the store file (creating it), as an import by
+    /// `connector` at `at` (default: now) would.
+    func load(_ dossiers: [Dossier], feedback: [Feedback] = [], connector: String = "tests", at: String? = nil) throws {
+        let instant = at.map(Self.at)
+        let store = try SQLiteStore(path: storePath, clock: { instant ?? Date() })
+        try store.upsert(dossiers.map { DossierRecord($0, origin: "test") }, as: ImportRequest(connector: connector))
+        if !feedback.isEmpty {
+            try store.upsertFeedback(feedback.map { FeedbackRecord($0, origin: "test") }, as: ImportRequest(connector: connector))
+        }
     }
 
     /// A check plugin whose `run` has `body` as its code (from line 3 of init.lua).
