@@ -15,22 +15,21 @@ struct ScheduleConfigTests {
         "timezone": s("Asia/Ho_Chi_Minh"),
         "checks": l(
             t(["name": s("overdue"), "schedule": s("workingdays 07:30"),
-               "args": t(["department": s("all")]), "sinks": l(s("log"), s("jsonl"), s("leaders")),
+               "sinks": l(s("log"), s("alerts")), "repeat_after": s("1d")]),
+            t(["name": s("due-soon"), "schedule": s("workingdays 07:30,13:30"),
+               "args": t(["days": .integer(2)]), "sinks": l(s("alerts"), s("leaders")),
                "repeat_after": s("1d")]),
-            t(["name": s("due-soon-3"), "check": s("due_within"),
-               "schedule": s("workingdays 07:30,13:30"), "args": t(["days": .integer(3)]),
-               "sinks": l(s("jsonl")), "timeout": .integer(120), "catch_up": s("skip")]),
-            t(["name": s("feeds"), "check": s("source_stale"), "schedule": s("*/30 * * * *"),
-               "args": t(["hours": .integer(6)]), "sinks": l(s("ops")), "repeat_after": s("4h"),
-               "catch_up": s("all"), "catch_up_limit": .integer(3)])),
+            t(["name": s("source-silent"), "schedule": s("0 * * * *"),
+               "args": t(["hours": .integer(26)]), "sinks": l(s("log"), s("ops")),
+               "repeat_after": s("12h"), "catch_up": s("skip"), "timeout": s("2m")]),
+            t(["name": s("weekly-due-dates"), "check": s("due-date-mismatch"),
+               "schedule": s("30 6 * * MON"), "sinks": l(s("alerts")), "catch_up": s("all"),
+               "catch_up_limit": .integer(2), "timeout": s("10m")])),
         "sinks": t([
-            "jsonl": t(["path": s("/var/lib/hostrun/alerts.jsonl")]),
-            "ops": t(["type": s("webhook"), "url": s("https://ops.example.vn/hooks/hostrun"),
-                      "headers": t(["Authorization": s("Bearer abc")]), "retries": .integer(8),
-                      "buffer": .integer(50)]),
+            "alerts": t(["type": s("jsonl"), "path": s("/var/lib/hostrun/alerts.jsonl")]),
+            "ops": t(["type": s("webhook"), "url": s("https://ops.example.vn/hooks/hostrun")]),
             "leaders": t(["type": s("email"), "smtp_host": s("127.0.0.1"),
-                          "from": s("hostrun@ubnd.example.vn"),
-                          "to": l(s("lanhdao@ubnd.example.vn"))]),
+                          "from": s("hostrun@example.vn"), "to": l(s("lanhdao@example.vn"))]),
         ]),
     ])
 
@@ -38,30 +37,50 @@ struct ScheduleConfigTests {
     func example() throws {
         let config = try ScheduleConfig.decode(ScheduleConfigTests.example, source: "schedule.lua")
         #expect(config.centreTime == .vietnam)
-        #expect(config.checks.map(\.name) == ["overdue", "due-soon-3", "feeds"])
-        #expect(config.checks.map(\.check) == ["overdue", "due_within", "source_stale"])
+        #expect(config.checks.map(\.name)
+            == ["overdue", "due-soon", "source-silent", "weekly-due-dates"])
+        #expect(config.checks.map(\.check)
+            == ["overdue", "due-soon", "source-silent", "due-date-mismatch"])
         #expect(config.checks.map(\.schedule.text)
-            == ["workingdays 07:30", "workingdays 07:30,13:30", "*/30 * * * *"])
-        #expect(config.checks.map(\.repeatAfter) == [86_400, nil, 14_400])
-        #expect(config.checks.map(\.timeout) == [300, 120, 300])
-        #expect(config.checks.map(\.catchUp) == [.once, .skip, .all(limit: 3)])
-        #expect(config.checks[1].args == ["days": .integer(3)])
-        #expect(config.sinks.map(\.name) == ["jsonl", "leaders", "log", "ops"])
+            == ["workingdays 07:30", "workingdays 07:30,13:30", "0 * * * *", "30 6 * * MON"])
+        #expect(config.checks.map(\.repeatAfter) == [86_400, 86_400, 43_200, nil])
+        #expect(config.checks.map(\.timeout) == [300, 300, 120, 600])
+        #expect(config.checks.map(\.catchUp) == [.once, .once, .skip, .all(limit: 2)])
+        #expect(config.checks[1].args == ["days": .integer(2)])
+        #expect(config.checks[3].sinks == ["alerts"])
+        #expect(config.sinks.map(\.name) == ["alerts", "leaders", "log", "ops"])
         let ops = try #require(config.sinks.first { $0.name == "ops" })
         #expect(ops.kind == .webhook(url: URL(string: "https://ops.example.vn/hooks/hostrun")!,
-                                     timeout: 10, headers: ["Authorization": "Bearer abc"]))
-        #expect(ops.retry.attempts == 8)
-        #expect(ops.capacity == 50)
+                                     timeout: 10, headers: [:]))
+        #expect(ops.retry == RetryPolicy(attempts: 5, initialDelay: 2))
+        #expect(ops.capacity == 100)
         let leaders = try #require(config.sinks.first { $0.name == "leaders" })
         guard case .email(let mail) = leaders.kind else { Issue.record("not e-mail"); return }
         #expect(mail.port == 25)
-        #expect(mail.to == ["lanhdao@ubnd.example.vn"])
+        #expect(mail.to == ["lanhdao@example.vn"])
         // The configured entries become scheduler jobs, with the dispatcher they name.
         let dispatcher = try config.makeDispatcher()
-        #expect(dispatcher.sinkNames == ["jsonl", "leaders", "log", "ops"])
+        #expect(dispatcher.sinkNames == ["alerts", "leaders", "log", "ops"])
         let jobs = config.checks.map { $0.job(run: { _ in .unknown("") }, kill: { _ in }) }
         _ = try Scheduler(jobs: jobs, workingDays: TestCalendar2026(),
                           store: InMemorySchedulerStateStore(), dispatcher: dispatcher)
+    }
+
+    @Test("options of a sink: headers, retries, buffer")
+    func sinkOptions() throws {
+        let config = try ScheduleConfig.decode(t([
+            "checks": l(t(["name": s("x"), "schedule": s("@daily"), "sinks": l(s("ops"))])),
+            "sinks": t(["ops": t([
+                "type": s("webhook"), "url": s("http://127.0.0.1:8080/h"), "timeout": s("5s"),
+                "headers": t(["Authorization": s("Bearer abc")]), "retries": .integer(8),
+                "retry_delay": s("1s"), "buffer": .integer(50),
+            ])]),
+        ]), source: "schedule.lua")
+        let ops = try #require(config.sinks.first { $0.name == "ops" })
+        #expect(ops.kind == .webhook(url: URL(string: "http://127.0.0.1:8080/h")!, timeout: 5,
+                                     headers: ["Authorization": "Bearer abc"]))
+        #expect(ops.retry == RetryPolicy(attempts: 8, initialDelay: 1))
+        #expect(ops.capacity == 50)
     }
 
     @Test("fixed-offset time zones only")
@@ -101,15 +120,17 @@ struct ScheduleConfigTests {
         #expect(error("repeat_after", s("tomorrow"))
             == "schedule.lua: checks[1] (\"overdue\").repeat_after: expected a duration above zero such as 90s, 15m, 12h or 1d, found \"tomorrow\"")
         #expect(error(check: 1, "timeout", .integer(0))
-            == "schedule.lua: checks[2] (\"due-soon-3\").timeout: expected a duration above zero such as 90s, 15m, 12h or 1d, found 0")
+            == "schedule.lua: checks[2] (\"due-soon\").timeout: expected a duration above zero such as 90s, 15m, 12h or 1d, found 0")
         #expect(error("shedule", s("@daily"))
             == "schedule.lua: checks[1] (\"overdue\").shedule: unknown field")
         #expect(error("sinks", l(s("log"), s("pager")))
-            == "schedule.lua: checks[1] (\"overdue\").sinks[2]: no sink named \"pager\"; defined: jsonl, leaders, log, ops")
+            == "schedule.lua: checks[1] (\"overdue\").sinks[2]: no sink named \"pager\"; defined: alerts, leaders, log, ops")
         #expect(error("sinks", l(s("log"), .integer(2)))
             == "schedule.lua: checks[1] (\"overdue\").sinks[2]: expected a string, found an integer")
         #expect(error(check: 1, "name", s("overdue"))
             == "schedule.lua: checks[2] (\"overdue\").name: the name is already used by checks[1]")
+        #expect(error(check: 1, "schedule", s("0 25 * * *"))
+            == "schedule.lua: checks[2] (\"due-soon\").schedule: hour: bad token '25': out of range 0–23")
         #expect(error("name", nil) == "schedule.lua: checks[1].name: is required")
         #expect(error("catch_up", s("twice"))
             == "schedule.lua: checks[1] (\"overdue\").catch_up: expected \"skip\", \"once\" or \"all\", found \"twice\"")

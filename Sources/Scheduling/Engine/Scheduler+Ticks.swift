@@ -69,7 +69,7 @@ extension Scheduler {
             recordSkip(name, at: latestSkipped, reason: .missed, ticks: skipped,
                        message: "\(skipped) scheduled time\(skipped == 1 ? "" : "s") from "
                            + "\(show(first)) to \(show(latestSkipped)) "
-                           + "missed while the scheduler was not running")
+                           + "missed while the scheduler was stopped or the machine asleep")
         }
         if onTime { runs.append((last, .scheduled)) }
         states[name]!.queue = runs
