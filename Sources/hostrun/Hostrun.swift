@@ -32,7 +32,8 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, CheckCommand.self, ValidateCommand.self, ScheduleCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, PluginsCommand.self, InitCommand.self,
+                      DocsCommand.self, CheckCommand.self, ValidateCommand.self, ScheduleCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
