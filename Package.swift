@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "DemoData", dependencies: ["Domain"]),
         /// The store protocol and its SQLite (GRDB) implementation.
         .target(name: "Store", dependencies: [
-            "Domain",
+            "Domain", "Scheduling",
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C API, to bind the per-record statements of a batch without boxing.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -76,9 +76,9 @@ let package = Package(
         /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
         /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
         .target(name: "Scheduling", dependencies: ["Domain"]),
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "Scheduling", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "HostAPITests", dependencies: [
             "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
         ], exclude: ["Snapshots"]),
-        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "Scheduling", "hostrun"],
                     exclude: ["render-reports.sh"], resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)

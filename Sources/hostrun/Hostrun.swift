@@ -32,8 +32,8 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, PluginsCommand.self,
-                      InitCommand.self, DocsCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self,
+                      ValidateCommand.self, ScheduleCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -171,6 +171,16 @@ function Dossier:working_days_left(at) end
 ---@class DueDateOptions
 ---@field cutoff string? afternoon cut-off "HH:mm": receipts after it count from the next working day
 
+---A citizen's feedback (PAKN).
+---@class Feedback
+---@field code string its code in the source system
+---@field source string the source system
+---@field subject string what it is about
+---@field status string received, processing, handled or rejected
+---@field received_at integer when it was received
+---@field due_at integer? when the answer is due
+---@field handled_at integer? when it was handled or rejected
+
 ---Citizens' feedback (PAKN) of a period.
 ---@class FeedbackFigures
 ---@field carried_over integer received before the period, open at its start
@@ -179,6 +189,13 @@ function Dossier:working_days_left(at) end
 ---@field handled_on_time integer answered by the due date
 ---@field rejected integer not accepted for handling
 ---@field open integer still open at the end
+
+---Which feedback `feedback.list` returns; every option may be left out.
+---@class FeedbackOptions
+---@field received_from integer|string? received on or after this day
+---@field received_to integer|string? received on or before this day
+---@field status string|string[]? one status or several
+---@field open boolean? true: only those not yet handled or rejected
 
 ---The figures of a period (section I of a report), each counter by name; `stats.labels()` gives their Vietnamese lines.
 ---@class Figures
@@ -277,6 +294,17 @@ function Dossier:working_days_left(at) end
 ---@field date integer the day (its first second)
 ---@field name string its name as the government notice writes it
 ---@field working boolean true for a make-up working day, false for a day off
+
+---One batch that wrote the store.
+---@class ImportBatch
+---@field connector string the connector or script that wrote it
+---@field batch_id string the batch's unique id
+---@field started_at integer when it began
+---@field finished_at integer? when it committed
+---@field inserted integer records new to the store
+---@field updated integer records changed
+---@field unchanged integer records found as they were
+---@field history_appended integer status changes appended
 
 ---A service indicator's value, printed with its definition.
 ---@class Indicator
@@ -502,6 +530,14 @@ function dossiers.group_by(dimension, opts) end
 ---@return fun(): Dossier? # the iterator of a generic for
 function dossiers.query(opts) end
 
+---Citizens' feedback (PAKN) in the store.
+feedback = {}
+
+---The feedback items an options table selects, by receipt time.
+---@param opts? FeedbackOptions filters
+---@return Feedback[] # the items
+function feedback.list(opts) end
+
 ---Files under the folders granted with --allow-read and --allow-write.
 fs = {}
 
@@ -525,6 +561,18 @@ function fs.read_file(path) end
 ---@param data string the bytes to write
 ---@return boolean # true
 function fs.write_file(path, data) end
+
+---The store's import batches: what each connector wrote, and when.
+imports = {}
+
+---The latest batch of every connector that ever wrote the store.
+---@return ImportBatch[] # one per connector, by connector name
+function imports.latest() end
+
+---The most recent batches, newest first.
+---@param limit? integer how many (default 20, at most 10000)
+---@return ImportBatch[] # newest first
+function imports.recent(limit) end
 
 ---JSON text to Lua values and back, with null as json.null.
 json = {}

@@ -59,6 +59,8 @@ public final class HostEnvironment: @unchecked Sendable {
             JSONModule().module,
             CSVModule(self).module,
             LogModule(self).module,
+            ImportsModule(self).module,
+            FeedbackModule(self).module,
         ])
     }
 
