@@ -3,7 +3,7 @@
 // Four jobs, each in its own .c file:
 //   runtime.c    the per-state runtime: counting allocator, instruction/deadline hook, the kill
 //                that pcall, __close and error handlers cannot swallow, the output counter and
-//                the watchdog for single long C calls;
+//                the watchdog (a timer signal) for single long C calls;
 //   trampoline.c host functions: a lua_CFunction that calls a Swift callback and raises the Lua
 //                error only after every Swift frame has returned, plus the protected entry point
 //                and message handler the host uses to run Lua code;
@@ -113,10 +113,11 @@ void hr_output_write(lua_State *L, int stream, const char *bytes, size_t length)
 void hr_stdio_write(int stream, const void *bytes, size_t length);
 void hr_stdio_flush(void);
 
-/// Starts a watchdog thread for single long C calls (a pathological pattern, say) that the hook
-/// cannot interrupt. At the deadline it marks the state killed for time; if the state is still
-/// running `grace_seconds` later, it writes `message` to standard error and ends the process
-/// with `exit_code` (a negative code disables that last resort). Stopped by hr_watchdog_stop.
+/// Starts a watchdog for single long C calls (a pathological pattern, say) that the hook cannot
+/// interrupt. At the deadline it marks the state killed for time; if the state is still running
+/// `grace_seconds` later, it writes `message` to standard error and ends the process with
+/// `exit_code` (a negative code disables that last resort). It is a SIGALRM timer: one watchdog
+/// per process at a time (returns -1 if another is running). Stopped by hr_watchdog_stop.
 int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message);
 void hr_watchdog_stop(lua_State *L);
 
