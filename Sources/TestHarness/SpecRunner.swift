@@ -67,7 +67,7 @@ public enum SpecRunner {
     private static func coverageReport(files: [String], modules: HarnessModules) -> CoverageReport {
         let harness = Set(modules.modules.values.map { String($0.chunkName.dropFirst()) }
                           + [String(modules.loader.chunkName.dropFirst())])
-        let plugins = PluginCatalog(searchFolders: SpecWorld.searchFolders(),
+        let plugins = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders(),
                                     pluginFolders: Array(Set(files.compactMap(SpecWorld.enclosingPluginFolder(of:)))).sorted())
         return CoverageReport.make(hits: LuaCoverage.hits(), excluded: harness.union(files), plugins: plugins)
     }

@@ -35,7 +35,7 @@ final class SpecWorld: @unchecked Sendable {
     private var bridges: [PluginBridge] = []
     /// The fake HTTP servers the spec started, by number (1...), stopped with ``finish()``.
     private var servers: [FakeHTTPServer] = []
-    private lazy var catalog = PluginCatalog(searchFolders: Self.searchFolders())
+    private lazy var catalog = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders())
 
     /// - Parameters:
     ///   - specFile: the spec file as the runner names it (relative to the current folder).
@@ -134,13 +134,6 @@ final class SpecWorld: @unchecked Sendable {
 
     // MARK: Plugins
 
-    /// Where plugins are looked for: the default folders (`Plugins`, `HOSTRUN_PLUGINS`) and
-    /// their `connectors`, `reports` and `checks` sub-folders, where bundled plugins live.
-    static func searchFolders() -> [String] {
-        PluginCatalog.defaultSearchFolders().flatMap { folder in
-            [folder] + PluginManifest.Kind.allCases.map { "\(folder)/\($0.rawValue)s" }
-        }
-    }
 
     /// Opens the plugin `name` (nil: the plugin holding the spec) with its manifest's grants,
     /// `$SOURCE` and `$OUTPUT` bound to `sources` and `outputs`, for the spec state `spec`.
@@ -148,7 +141,7 @@ final class SpecWorld: @unchecked Sendable {
         let plugin: InstalledPlugin
         if let name {
             guard let found = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) else {
-                throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(Self.searchFolders().joined(separator: ", ")))")
+                throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
             }
             plugin = found
         } else {
@@ -169,7 +162,7 @@ final class SpecWorld: @unchecked Sendable {
         }
         let known = catalog.plugins.filter { $0.manifest.kind == .connector }.map(\.manifest.name)
         throw SpecWorldError("no connector plugin named '\(name)' (found: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
-                             + "; plugins are looked for in \(Self.searchFolders().joined(separator: ", ")))")
+                             + "; plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
     }
 
     /// The plugin whose folder holds the spec file, or nil.

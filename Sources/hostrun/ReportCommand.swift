@@ -82,10 +82,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            // Bundled reports live in Plugins/reports (docs/plugins.md).
-            var search = plugins
-            search.pluginPaths += ReportRunner.searchFolders().filter { !PluginCatalog.defaultSearchFolders().contains($0) }
-            let catalog = search.catalog
+            let catalog = plugins.catalog
             let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
             let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
                                   store: StoreAccess(location: store.location, clock: clock))

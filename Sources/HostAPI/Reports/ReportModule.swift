@@ -80,7 +80,7 @@ struct ReportModule {
                 let period = try PeriodModule.period(call, 2)
                 let options = try Self.optionStrings(call, 3)
                 do {
-                    let catalog = PluginCatalog(searchFolders: ReportRunner.searchFolders())
+                    let catalog = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders())
                     let plugin = try ReportRunner.report(named: name, in: catalog)
                     let host = PluginHost(clock: environment.clock, store: environment.store, deadlines: environment.deadlines,
                                           log: environment.log)

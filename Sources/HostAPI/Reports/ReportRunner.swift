@@ -33,11 +33,6 @@ public struct ReportRequest: Sendable {
 /// checks `M.formats` against the format asked for and the options against `M.options`, then
 /// `M.build(period, options)` returns a `Document`, which the caller renders.
 public enum ReportRunner {
-    /// The plugin search folders for reports: each folder, and its `reports/` sub-folder, where
-    /// bundled reports live (`Plugins/reports/<name>`).
-    public static func searchFolders(_ folders: [String] = PluginCatalog.defaultSearchFolders()) -> [String] {
-        folders.flatMap { [$0, $0 + "/reports"] }
-    }
 
     /// The report plugin named `name` in `catalog`.
     public static func report(named name: String, in catalog: PluginCatalog) throws(ReportError) -> InstalledPlugin {
