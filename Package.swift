@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
     ],
     targets: [
         // MARK: Lua runtime (knows nothing of dossiers)
@@ -48,16 +49,25 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        /// The PostgreSQL store (postgres-nio) and ``StoreFactory``, which opens either backend
+        /// from a location. A target of its own so that SQLite-only code does not link NIO.
+        .target(name: "PostgresStore", dependencies: [
+            "Domain", "Store",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // MARK: The host: binds the Lua runtime to the domain and the store
 
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "PostgresStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        /// Writes a big batch for StoreTests' crash test, which kills it with SIGKILL mid-batch.
-        .executableTarget(name: "store-crash-helper", dependencies: ["Store", "Domain"]),
+        /// Writes a big batch for StoreTests' crash test, which kills it with SIGKILL mid-batch,
+        /// and for the parallel-import test (several of it at once on one PostgreSQL database).
+        .executableTarget(name: "store-crash-helper", dependencies: ["Store", "Domain", "PostgresStore"]),
 
         // MARK: Tests
 
@@ -68,7 +78,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "store-crash-helper",
+            "Store", "Domain", "PostgresStore", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],

@@ -44,6 +44,7 @@ extension DossierQuery {
         oneOf("department", departments)
         oneOf("source", sources)
         oneOf("procedure_code", procedureCodes)
+        oneOf("centre", centres)
         if let applicantName {
             let folded = VietnameseText.fold(applicantName)
             let escaped = folded.replacingOccurrences(of: "\\", with: "\\\\")
@@ -88,6 +89,7 @@ extension BreakdownDimension {
         case .department: "department"
         case .channel: "channel"
         case .source: "source"
+        case .centre: "centre"
         }
     }
 }

@@ -14,6 +14,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-dossiers", migrate: createV1)
+        migrator.registerMigration("v2-centres-and-claims", migrate: addCentresAndClaims)
         return migrator
     }
 

@@ -13,7 +13,7 @@ public final class SQLiteStore: DossierStore {
     /// The time zone whose calendar days the `*_day` columns hold; fixed when the file is created.
     public let centreTime: CentreTime
     let pool: DatabasePool
-    private let clock: @Sendable () -> Date
+    let clock: @Sendable () -> Date
 
     /// Opens the store at `path`, creating it if missing and migrating it if older.
     ///
