@@ -15,6 +15,9 @@ let package = Package(
         .executable(name: "hostrun", targets: ["hostrun"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
+        /// For the store benchmarks (Benchmarks/store), a package of their own.
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -43,10 +46,15 @@ let package = Package(
 
         /// Dossiers, the working-day calendar, period classification and indicators. Pure Swift.
         .target(name: "Domain", resources: [.copy("Resources/holidays")]),
+        /// Deterministic, realistic ward datasets for demos, tests and benchmarks, and the
+        /// scenario that rebuilds the seed report's figures from records.
+        .target(name: "DemoData", dependencies: ["Domain"]),
         /// The store protocol and its SQLite (GRDB) implementation.
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, to bind the per-record statements of a batch without boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         /// The PostgreSQL store (postgres-nio) and ``StoreFactory``, which opens either backend
@@ -77,8 +85,9 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "PostgresStore", "store-crash-helper",
+            "Store", "Domain", "DemoData", "PostgresStore", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],

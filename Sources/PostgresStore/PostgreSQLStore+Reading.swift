@@ -84,16 +84,16 @@ extension PostgreSQLStore {
         try read("listing imports") { connection in
             try connection.run("""
                 SELECT id, batch_id, connector, started_at, finished_at, inserted, updated, unchanged,
-                    history_appended
+                    rejected, history_appended
                 FROM imports ORDER BY id DESC LIMIT \(max(0, limit))
                 """, logger: logger).rows.map { row in
-                let (id, batch, connector, started, finished, inserted, updated, unchanged, appended) =
-                    try row.decode((Int64, String, String, Int64, Int64?, Int, Int, Int, Int).self)
+                let (id, batch, connector, started, finished, inserted, updated, unchanged, rejected, appended) =
+                    try row.decode((Int64, String, String, Int64, Int64?, Int, Int, Int, Int, Int).self)
                 return ImportRecord(id: id, batchID: batch, connector: connector,
                                     startedAt: StoredInstant.date(started),
                                     finishedAt: finished.map(StoredInstant.date),
                                     inserted: inserted, updated: updated, unchanged: unchanged,
-                                    historyAppended: appended)
+                                    rejected: rejected, historyAppended: appended)
             }
         }
     }

@@ -106,13 +106,17 @@ public final class PostgreSQLStore: DossierStore {
     public func upsert(_ records: some Sequence<DossierRecord>, as request: ImportRequest,
                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { connection, importID, summary in
-            var writer = try PostgresDossierWriter(connection: connection, logger: logger,
-                                                   importID: importID, centreTime: centreTime)
+            let skipping = request.onRejection == .skipRecord
+            var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
+                                                   centreTime: centreTime, pinpointsRejections: !skipping)
             var chunk: [DossierRecord] = []
             chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
             var first = 0
             func flush() throws {
-                for outcome in try writer.write(chunk, firstIndex: first) {
+                let outcomes = try skipping
+                    ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
+                    : writer.write(chunk, firstIndex: first)
+                for outcome in outcomes {
                     summary.count(outcome)
                     try observe(outcome)
                 }
@@ -133,8 +137,11 @@ public final class PostgreSQLStore: DossierStore {
         try batch(request) { connection, importID, summary in
             var writer = PostgresFeedbackWriter(connection: connection, logger: logger, importID: importID,
                                                 centreTime: centreTime)
+            let skipper = RejectionSkipper(connection: connection, logger: logger)
             for (index, record) in records.enumerated() {
-                let outcome = try writer.write(record, index: index)
+                let outcome = try request.onRejection == .skipRecord
+                    ? skipper.write(record, index: index, with: &writer)
+                    : writer.write(record, index: index)
                 summary.count(outcome)
                 try observe(outcome)
             }
@@ -192,12 +199,13 @@ public final class PostgreSQLStore: DossierStore {
             binds.append(summary.inserted)
             binds.append(summary.updated)
             binds.append(summary.unchanged)
+            binds.append(summary.rejected)
             binds.append(summary.historyAppended)
             binds.append(importID)
             try connection.run("""
                 UPDATE imports SET finished_at = $1, inserted = $2, updated = $3, unchanged = $4,
-                    history_appended = $5
-                WHERE id = $6
+                    rejected = $5, history_appended = $6
+                WHERE id = $7
                 """, binds, logger: logger)
             try connection.run(request.dryRun ? "ROLLBACK" : "COMMIT", logger: logger)
             summary.importID = request.dryRun ? nil : importID

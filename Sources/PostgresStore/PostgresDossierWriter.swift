@@ -25,6 +25,9 @@ struct PostgresDossierWriter {
     private let logger: Logger
     private let importID: Int64
     private let centreTime: CentreTime
+    /// Whether a broken rule of the table is traced to its record at once (which ends the
+    /// batch's transaction); off when ``RejectionSkipper`` retries the chunk record by record.
+    private let pinpointsRejections: Bool
     private var ranks: [String: Int] = [:]
     private var knownSources: Set<String> = []
     /// The catalogue values written or confirmed in this batch, by procedure code.
@@ -55,7 +58,9 @@ struct PostgresDossierWriter {
         SELECT id, source, code, is_primary, \(DossierColumns.trackedNames) FROM dossiers WHERE code = ANY($1)
         """
 
-    init(connection: PostgresConnection, logger: Logger, importID: Int64, centreTime: CentreTime) throws {
+    init(connection: PostgresConnection, logger: Logger, importID: Int64, centreTime: CentreTime,
+         pinpointsRejections: Bool) throws {
+        self.pinpointsRejections = pinpointsRejections
         self.connection = connection
         self.logger = logger
         self.importID = importID
@@ -261,7 +266,8 @@ struct PostgresDossierWriter {
                 seen[id] = member.firstIndex
             }
         } catch let error as PSQLError where !error.isTransient && error.sqlState?.hasPrefix("23") == true {
-            throw try diagnose(dirty, error)
+            if dirty.count == 1 { throw StoreError.recordRejected(dirty[0].reference!, reason: error.reason) }
+            throw pinpointsRejections ? try diagnose(dirty, error) : error
         }
     }
 

@@ -48,6 +48,7 @@ enum PostgresSchema {
             inserted         INTEGER NOT NULL DEFAULT 0,
             updated          INTEGER NOT NULL DEFAULT 0,
             unchanged        INTEGER NOT NULL DEFAULT 0,
+            rejected         INTEGER NOT NULL DEFAULT 0,
             history_appended INTEGER NOT NULL DEFAULT 0
         )
         """,
