@@ -18,6 +18,7 @@ let package = Package(
         /// For the store benchmarks (Benchmarks/store), a package of their own.
         .library(name: "Store", targets: ["Store"]),
         .library(name: "DemoData", targets: ["DemoData"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),

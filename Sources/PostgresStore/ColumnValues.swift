@@ -50,15 +50,20 @@ enum ColumnArray: Sendable {
         }
     }
 
+    /// Appends in place: the payload is taken out of `self` (left empty meanwhile) so that the
+    /// array is uniquely referenced and grows without being copied.
     mutating func append(_ value: DatabaseValue) {
         switch self {
         case var .text(array):
+            self = .text(NullableArray())
             array.append(String.fromDatabaseValue(value))
             self = .text(array)
         case var .int8(array):
+            self = .int8(NullableArray())
             array.append(Int64.fromDatabaseValue(value))
             self = .int8(array)
         case var .bool(array):
+            self = .bool(NullableArray())
             array.append(Int64.fromDatabaseValue(value).map { $0 != 0 })
             self = .bool(array)
         }

@@ -223,12 +223,12 @@ enum PostgresSchema {
         let unknown = applied.keys.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw StoreError.schemaNewerThanBinary(location: location,
-                                                   unknownMigrations: unknown.map { "\($0) \(applied[$0]!)" })
+                                                   unknownMigrations: unknown.map { "\($0) (\(applied[$0]!))" })
         }
         let missing = migrations.filter { applied[$0.version] == nil }
         guard missing.isEmpty else {
             throw PostgresStoreError.schemaOlderThanBinary(location: location,
-                                                           missingMigrations: missing.map { "\($0.version) \($0.name)" })
+                                                           missingMigrations: missing.map { "\($0.version) (\($0.name))" })
         }
     }
 
@@ -243,7 +243,7 @@ enum PostgresSchema {
         let unknown = applied.keys.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw StoreError.schemaNewerThanBinary(location: location,
-                                                   unknownMigrations: unknown.map { "\($0) \(applied[$0]!)" })
+                                                   unknownMigrations: unknown.map { "\($0) (\(applied[$0]!))" })
         }
         var done: [String] = []
         for migration in migrations where applied[migration.version] == nil {
@@ -260,7 +260,7 @@ enum PostgresSchema {
                 _ = try? connection.run("ROLLBACK", logger: logger)
                 throw error
             }
-            done.append("\(migration.version) \(migration.name)")
+            done.append("\(migration.version) (\(migration.name))")
         }
         return done
     }

@@ -48,7 +48,7 @@ struct DbCommand: ParsableCommand {
                 let location = StoreLocation.resolve(flag: db)
                 let applied = try StoreFactory.migrate(location)
                 print(applied.isEmpty ? "\(location): up to date"
-                      : "\(location): applied " + applied.joined(separator: ", "))
+                      : "\(location): applied migration " + applied.joined(separator: ", "))
             }
         }
     }

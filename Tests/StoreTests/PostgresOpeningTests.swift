@@ -67,7 +67,7 @@ import Testing
         let t = try TemporaryStore(backend)
         try t.execute("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')")
         #expect(throws: StoreError.schemaNewerThanBinary(location: t.store.location,
-                                                        unknownMigrations: ["99 from the future"])) {
+                                                        unknownMigrations: ["99 (from the future)"])) {
             try PostgreSQLStore(url: t.path)
         }
         let migrate = #expect(throws: StoreError.self) { try PostgreSQLStore.migrate(url: t.path) }
@@ -82,6 +82,10 @@ import Testing
     func migratingTwiceAppliesNothingAndTheOffsetIsFixed(_ backend: StoreBackend) throws {
         let t = try TemporaryStore(backend)
         #expect(try PostgreSQLStore.migrate(url: t.path) == [])
+        // sslmode=prefer (the default) falls back to a plain connection on a server without TLS.
+        var preferring = URLComponents(string: t.path)!
+        preferring.queryItems = nil
+        #expect(try PostgreSQLStore(url: preferring.string!).count(DossierQuery()) == 0)
         #expect(try t.rows("SELECT version, name FROM schema_migrations") == [["1", "dossiers, centres and claims"]])
         let error = #expect(throws: StoreError.self) {
             try PostgreSQLStore(url: t.path, centreTime: CentreTime(utcOffsetSeconds: 8 * 3600))
