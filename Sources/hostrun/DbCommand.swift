@@ -26,6 +26,9 @@ struct DbCommand: ParsableCommand {
         } catch let error as PostgresStoreError {
             writeError("hostrun db: \(error)\n")
             throw ExitCode.failure
+        } catch let error as StoreCopier.CountMismatch {
+            writeError("hostrun db: \(error)\n")
+            throw ExitCode.failure
         }
     }
 

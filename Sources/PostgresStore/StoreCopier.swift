@@ -3,38 +3,55 @@ import Store
 
 /// Copies one store into another in batches (`hostrun db copy`): source priorities first, so
 /// that link groups get the same primaries, then every dossier with its history, then the
-/// feedback; finally checks the counts.
-struct StoreCopier {
-    let source: any DossierStore
-    let target: any DossierStore
-    let batchSize: Int
-    /// The centre given to dossiers that have none.
-    let centre: String?
-    let progress: (String) -> Void
+/// feedback; finally checks the counts. Each batch lands whole or not at all, and a copy run
+/// again finds what is already there unchanged, so an interrupted copy is finished by running
+/// it again. The audit trail stays in the source: the target records the copy as batches of
+/// the connector `db copy`.
+public struct StoreCopier {
+    public let source: any DossierStore
+    public let target: any DossierStore
+    public let batchSize: Int
+    /// The centre given to dossiers that have none (a ward's file joining a city's database).
+    public let centre: String?
+    /// Told after each batch, e.g. `5000 of 120000 dossiers`.
+    public let progress: (String) -> Void
+
+    public init(source: any DossierStore, target: any DossierStore, batchSize: Int = 5000,
+                centre: String? = nil, progress: @escaping (String) -> Void = { _ in }) {
+        precondition(batchSize > 0, "a batch holds at least one dossier")
+        self.source = source
+        self.target = target
+        self.batchSize = batchSize
+        self.centre = centre
+        self.progress = progress
+    }
 
     /// What the copy did; `inserted`, `updated` and `unchanged` count dossiers.
-    struct Result {
-        var dossiers = 0
-        var feedback = 0
-        var inserted = 0
-        var unchanged = 0
-        var updated = 0
+    public struct Result: Sendable, Hashable {
+        public var dossiers = 0
+        public var feedback = 0
+        public var inserted = 0
+        public var unchanged = 0
+        public var updated = 0
 
-        var summary: String {
+        public var summary: String {
             "copied \(dossiers) dossiers (\(inserted) new, \(updated) updated, \(unchanged) already there) "
                 + "and \(feedback) feedback items; counts checked"
         }
     }
 
     /// The counts did not match after the copy.
-    struct CountMismatch: Error, CustomStringConvertible {
-        let what: String
-        let expected: Int
-        let found: Int
-        var description: String { "after the copy, \(what): expected \(expected), found \(found)" }
+    public struct CountMismatch: Error, CustomStringConvertible {
+        public let what: String
+        public let expected: Int
+        public let found: Int
+        public var description: String { "after the copy, \(what): expected \(expected), found \(found)" }
     }
 
-    func run() throws -> Result {
+    /// Copies everything and checks the counts.
+    ///
+    /// - Throws: any store error (the batches before it stay copied), or ``CountMismatch``.
+    public func run() throws -> Result {
         var result = Result()
         let ranked = try source.sourcePriority().filter { $0.priority != nil }.map(\.source)
         if !ranked.isEmpty { try target.setSourcePriority(ranked, as: ImportRequest(connector: "db copy")) }
