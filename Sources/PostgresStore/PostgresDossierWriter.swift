@@ -136,9 +136,10 @@ struct PostgresDossierWriter {
         try insertSources(newSources)
         try upsertProcedures(procedures)
         try flipPrimaries(members)
-        try upsertDossiers(members)
-        try insertHistory(history)
-        try insertAudit(audit)
+        var ids = try upsertDossiers(members)
+        for member in members.values.joined() { if let id = member.id { ids[member.key] = id } }
+        try insertHistory(history, ids)
+        try insertAudit(audit, ids)
         return outcomes
     }
 
@@ -248,23 +249,26 @@ struct PostgresDossierWriter {
             """, binds, logger: logger)
     }
 
-    /// Writes every new or changed member in one statement and remembers every member this
-    /// batch touched. When the statement breaks a rule of the table, the error names the
-    /// record that broke it (see ``diagnose(_:_:)``).
-    private mutating func upsertDossiers(_ members: [String: [Member]]) throws {
+    /// Writes every new or changed member in one statement, remembers every member this batch
+    /// touched, and returns the row ids of the members written. When the statement breaks a
+    /// rule of the table, the error names the record that broke it (see ``diagnose(_:_:)``).
+    private mutating func upsertDossiers(_ members: [String: [Member]]) throws -> [DossierKey: Int64] {
         let all = members.values.joined()
         for member in all { if let id = member.id, let first = member.firstIndex { seen[id] = first } }
         let dirty = all.filter(\.dirty)
-        guard !dirty.isEmpty else { return }
+        guard !dirty.isEmpty else { return [:] }
         let binds = try bindings(dirty)
         do {
             let byKey = Dictionary(dirty.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            var ids: [DossierKey: Int64] = [:]
             for row in try connection.run(Self.upsertSQL, binds, logger: logger).rows {
                 let (id, source, code, inserted) = try row.decode((Int64, String, String, Bool).self)
                 let member = byKey[DossierKey(source: source, code: code)]!
                 if inserted != (member.id == nil) { throw WriteConflict(key: member.key) }
                 seen[id] = member.firstIndex
+                ids[member.key] = id
             }
+            return ids
         } catch let error as PSQLError where !error.isTransient && error.sqlState?.hasPrefix("23") == true {
             if dirty.count == 1 { throw StoreError.recordRejected(dirty[0].reference!, reason: error.reason) }
             throw pinpointsRejections ? try diagnose(dirty, error) : error
@@ -321,42 +325,38 @@ struct PostgresDossierWriter {
             """, binds, logger: logger)
     }
 
-    private func insertHistory(_ history: [(key: DossierKey, entry: StoredHistoryEntry)]) throws {
+    /// Appends history entries in their order (`ids`: every member's row id, by key).
+    private func insertHistory(_ history: [(key: DossierKey, entry: StoredHistoryEntry)],
+                               _ ids: [DossierKey: Int64]) throws {
         guard !history.isEmpty else { return }
-        var batch = ColumnBatch([.text, .text, .text, .int8, .text, .text, .text])
+        var batch = ColumnBatch([.int8, .text, .int8, .text, .text, .text])
         for (key, entry) in history {
-            batch.append([key.source.databaseValue, key.code.databaseValue, entry.status.databaseValue,
-                          entry.at.databaseValue, entry.actor.databaseValue, entry.source.databaseValue,
-                          entry.note.databaseValue])
+            batch.append([ids[key]!.databaseValue, entry.status.databaseValue, entry.at.databaseValue,
+                          entry.actor.databaseValue, entry.source.databaseValue, entry.note.databaseValue])
         }
         var binds = PostgresBindings()
         binds.append(importID)
         try batch.bind(into: &binds)
         try connection.run("""
             INSERT INTO status_history (dossier_id, status, at, actor, source, note, import_id)
-            SELECT d.id, u.status, u.at, u.actor, u.source, u.note, $1
-            FROM \(batch.unnest(from: 2)) WITH ORDINALITY AS u(s, c, status, at, actor, source, note, n)
-            JOIN dossiers d ON d.code = u.c AND d.source = u.s
-            ORDER BY u.n
+            SELECT u.*, $1 FROM \(batch.unnest(from: 2)) AS u
             """, binds, logger: logger)
     }
 
-    private func insertAudit(_ audit: [(key: DossierKey, change: FieldChange)]) throws {
+    /// Appends audit entries in their order (`ids`: every member's row id, by key).
+    private func insertAudit(_ audit: [(key: DossierKey, change: FieldChange)], _ ids: [DossierKey: Int64]) throws {
         guard !audit.isEmpty else { return }
-        var batch = ColumnBatch([.text, .text, .text, .text, .text])
+        var batch = ColumnBatch([.int8, .text, .text, .text])
         for (key, change) in audit {
-            batch.append([key.source.databaseValue, key.code.databaseValue, change.field.databaseValue,
-                          change.old.databaseValue, change.new.databaseValue])
+            batch.append([ids[key]!.databaseValue, change.field.databaseValue, change.old.databaseValue,
+                          change.new.databaseValue])
         }
         var binds = PostgresBindings()
         binds.append(importID)
         try batch.bind(into: &binds)
         try connection.run("""
             INSERT INTO audit (import_id, dossier_id, field, old_value, new_value)
-            SELECT $1, d.id, u.field, u.old, u.new
-            FROM \(batch.unnest(from: 2)) WITH ORDINALITY AS u(s, c, field, old, new, n)
-            JOIN dossiers d ON d.code = u.c AND d.source = u.s
-            ORDER BY u.n
+            SELECT $1, u.* FROM \(batch.unnest(from: 2)) AS u
             """, binds, logger: logger)
     }
 }
