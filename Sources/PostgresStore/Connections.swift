@@ -30,15 +30,20 @@ final class Connections: @unchecked Sendable {
         case .verify:
             tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
-        if let socket = url.socketFolder {
-            configuration = PostgresConnection.Configuration(
+        var configuration = if let socket = url.socketFolder {
+            PostgresConnection.Configuration(
                 unixSocketPath: "\(socket)/.s.PGSQL.\(url.port)", username: url.user,
                 password: password, database: url.database)
         } else {
-            configuration = PostgresConnection.Configuration(
+            PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: password,
                 database: url.database, tls: tls)
         }
+        // The figures are one wide pass whose expressions JIT compilation takes seconds to
+        // compile (measured: 2.8 s of JIT for a 50 ms query); no query of the store gains that
+        // back. Sent at connection start, so it costs no round trip.
+        configuration.options.additionalStartupParameters = [("jit", "off")]
+        self.configuration = configuration
         var logger = Logger(label: "hostrun.postgres")
         logger.logLevel = .critical
         self.logger = logger

@@ -38,6 +38,9 @@ enum PostgresFiguresSQL {
                 FROM dossiers d
                 WHERE is_primary AND received_at < \(end)\(centre ? " AND centre = $1" : "")
                     AND (received_at >= \(start) OR finished_at IS NULL OR finished_at >= \(min(start, end)))
+                -- A fence: without it the planner copies the cell expressions (and the history
+                -- subquery) into every counter; with it each dossier is classified once.
+                OFFSET 0
             ) AS cells
             \(dimension == nil ? "" : "GROUP BY dimension")
             """
