@@ -3,7 +3,7 @@
 
 # Debian packages the build and the tests need: Lua headers to build; the lua5.4 interpreter and
 # Debian's busted as oracles the tests compare against; sqlite3 for store checks.
-DEBS := liblua5.4-dev lua5.4 lua-busted sqlite3
+DEBS := liblua5.4-dev lua5.4 lua-busted sqlite3 python3-openpyxl
 SWIFT_FLAGS ?=
 DEMO_DB ?= demo.db
 

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "hostrun", targets: ["hostrun"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Formats", targets: ["Formats"]),
         /// For the store benchmarks (Benchmarks/store), a package of their own.
         .library(name: "Store", targets: ["Store"]),
         .library(name: "DemoData", targets: ["DemoData"]),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
     ],
     targets: [
         // MARK: Lua runtime (knows nothing of dossiers)
@@ -42,6 +44,10 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
         /// The whole sandbox policy in one place: allow-lists, frozen tables, limits, capabilities.
         .target(name: "Sandbox", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
+        /// busted and luassert in pure Lua (Lua/), run by `hostrun test`: one sandbox per spec
+        /// file, in parallel, records merged into one report.
+        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua"],
+                exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua")]),
 
         // MARK: Dossier domain and storage (know nothing of Lua)
 
@@ -66,11 +72,22 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // MARK: File formats (know nothing of Lua, dossiers or the store)
+
+        /// Streaming readers (CSV, XLSX, JSON) for real exports and report writers (Markdown,
+        /// HTML, CSV, JSON, XLSX, DOCX) over one document model. Pure Swift + Foundation.
+        .target(name: "Formats", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+
         // MARK: The host: binds the Lua runtime to the domain and the store
 
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store"]),
+        /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
+        /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
+        .target(name: "Scheduling", dependencies: ["Domain"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "PostgresStore",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "PostgresStore", "TestHarness", "DemoData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -86,13 +103,27 @@ let package = Package(
             "Domain",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Domain"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"],
+                    exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Domain", "DemoData", "PostgresStore", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "HostAPITests", dependencies: [
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
+
+        // MARK: Benchmarks (run in release builds, never timed in unit tests)
+
+        .executableTarget(name: "FormatsBenchmarks", dependencies: ["Formats"],
+                          path: "Benchmarks/FormatsBenchmarks"),
+        /// Writes the data of the host API benchmarks (Benchmarks/hostapi/run.sh).
+        .executableTarget(name: "hostapi-benchmark-data", dependencies: ["DemoData", "Domain", "Store"],
+                          path: "Benchmarks/hostapi/Generator"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,13 +29,9 @@ static int hostfn_gc(lua_State *L) {
     return 0;
 }
 
-static int trampoline(lua_State *L) {
-    hr_hostfn *fn = lua_touserdata(L, lua_upvalueindex(1));
-    hr_runtime *rt = fn->rt;
-    int enforce = rt->enforce;
-    rt->enforce = 0;  // host code may push freely; checked below
-    int results = fn->callback(L, fn->context);
-    rt->enforce = enforce;
+/// After a host function: a kill, or memory pushed past the limit by host code (allowed while
+/// it ran, see runtime.c), is raised now that no Swift frame is left.
+static int after_host_call(lua_State *L, hr_runtime *rt, int results, int enforce) {
     if (enforce && rt->limit != 0 && rt->used > rt->limit) {
         lua_gc(L, LUA_GCCOLLECT, 0);
         if (rt->used > rt->limit) hr_mark_killed(rt, HR_KILL_MEMORY);
@@ -43,6 +39,19 @@ static int trampoline(lua_State *L) {
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
     if (killed != HR_KILL_NONE) return hr_kill_raise(L, (hr_kill)killed);
     if (results < 0) return lua_error(L);
+    return results;
+}
+
+static int trampoline(lua_State *L) {
+    hr_hostfn *fn = lua_touserdata(L, lua_upvalueindex(1));
+    hr_runtime *rt = fn->rt;
+    int enforce = rt->enforce;
+    rt->enforce = 0;  // host code may push freely; checked after it returns
+    int results = fn->callback(L, fn->context);
+    rt->enforce = enforce;
+    int over = enforce && rt->limit != 0 && rt->used > rt->limit;
+    if (__builtin_expect(over || results < 0 || __atomic_load_n(&rt->killed, __ATOMIC_RELAXED), 0))
+        return after_host_call(L, rt, results, enforce);
     return results;
 }
 

@@ -68,9 +68,17 @@ public final class LuaUserdataType<Object: AnyObject>: Sendable {
             })
             lua_rawset(state, -3)
         }
+        // Property names → their 1-based position in `properties`, so a field read is one
+        // `lua_rawget` on an interned string: no Swift string is made on the hot path.
+        lua_createtable(state, 0, Int32(properties.count))
+        for (offset, property) in properties.enumerated() {
+            property.name.push(onto: stack)
+            lua_pushinteger(state, lua_Integer(offset + 1))
+            lua_rawset(state, -3)
+        }
         stack.pushFunction(box: HostFunctionBox(name: "\(name).__index", isMethod: false) { [unowned self] call in
             try self.index(call)
-        }, extraUpvalues: 1)
+        }, extraUpvalues: 2)
         lua_setfield(state, -2, "__index")
         stack.pushFunction(box: HostFunctionBox(name: "\(name).__newindex", isMethod: false) { [unowned self] call in
             try self.newIndex(call)
@@ -85,11 +93,14 @@ public final class LuaUserdataType<Object: AnyObject>: Sendable {
         lua_pushvalue(state, 2)
         if lua_rawget(state, hr_upvalueindex(2)) != LUA_TNIL { return 1 }
         call.stack.pop()
-        let key = try call.argument(2, as: String.self)
-        guard let property = propertiesByName[key] else {
+        lua_pushvalue(state, 2)
+        let position = lua_rawget(state, hr_upvalueindex(3)) == LUA_TNUMBER ? Int(lua_tointegerx(state, -1, nil)) : 0
+        call.stack.pop()
+        guard position > 0 else {
+            let key = (try? call.argument(2, as: String.self)) ?? call.stack.typeDescription(at: 2)
             throw LuaRuntimeMessage("\(name) has no field '\(key)'")
         }
-        property.getter(object, call.stack)
+        try properties[position - 1].getter(object, call.stack)
         return 1
     }
 
@@ -124,23 +135,24 @@ public struct LuaMethod<Object: AnyObject>: Sendable {
     }
 }
 
-/// A field of a ``LuaUserdataType``: `obj.name`, read-only unless it has a setter.
+/// A field of a ``LuaUserdataType``: `obj.name`, read-only unless it has a setter. Its getter
+/// may throw (a field loaded lazily from a store, say): the error is raised at the script's line.
 public struct LuaProperty<Object: AnyObject>: Sendable {
     public var name: String
     public var type: HostType
     public var summary: String
-    let getter: @Sendable (Object, LuaStack) -> Void
+    let getter: @Sendable (Object, LuaStack) throws -> Void
     /// Reads the new value from argument 3 of the call.
     let setter: (@Sendable (Object, LuaCall) throws -> Void)?
 
     public init<Value: IntoLua & SendableMetatype>(
         _ name: String, _ type: HostType, _ summary: String,
-        get: @escaping @Sendable (Object) -> Value, set: (@Sendable (Object, LuaCall) throws -> Void)? = nil
+        get: @escaping @Sendable (Object) throws -> Value, set: (@Sendable (Object, LuaCall) throws -> Void)? = nil
     ) {
         self.name = name
         self.type = type
         self.summary = summary
-        self.getter = { object, stack in get(object).push(onto: stack) }
+        self.getter = { object, stack in try get(object).push(onto: stack) }
         self.setter = set
     }
 

@@ -125,10 +125,12 @@ extension PostgreSQLStore {
         _ operation: String, _ select: PostgresFragment,
         _ convert: @escaping @Sendable ([PostgresRow], PostgresConnection, Logger) throws -> [Element]
     ) throws -> StoreCursor<Element> {
-        let connections = self.connections
+        let (connections, slots) = (self.connections, cursorSlots)
         let logger = self.logger
         let binds = select.binds
+        try slots.take()
         return StoreCursor { sink in
+            defer { slots.give() }
             do {
                 let connection = try connections.open()
                 defer { connection.closeQuietly() }

@@ -32,6 +32,10 @@ public final class PostgreSQLStore: DossierStore {
     /// How many times a batch is tried before a deadlock or serialization failure is reported.
     public static let maximumAttempts = 6
     let connections: Connections
+    /// Each open cursor holds a connection of its own on the server: at most this many at once,
+    /// so a script that leaves cursors open gets a clear error, not a server out of connections.
+    static let maximumCursors = 16
+    let cursorSlots = CursorSlots(readers: maximumCursors + 1)
     let clock: @Sendable () -> Date
     var logger: Logger { connections.logger }
 

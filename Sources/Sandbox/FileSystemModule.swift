@@ -1,23 +1,19 @@
 import LuaBridge
 
-/// The `fs` host module: files under the folders granted by ``Capabilities``.
-///
-/// Every path is resolved with symlinks (`realpath`) before it is checked against the canonical
-/// granted roots, so a link inside a granted folder cannot lead outside it; writes never follow
-/// a symlink at the last component.
-struct FileSystemModule {
-    let readRoots: [String]
-    let writeRoots: [String]
+/// The `fs` host module: files under the folders granted by ``Capabilities`` (checked by
+/// ``FileAccess``). The sandbox installs it only when files are granted; it is public so that
+/// hosts can document it with their own modules.
+public struct FileSystemModule {
+    let access: FileAccess
     /// Called before a read to refuse files larger than the memory the script has left.
     let memoryLeft: () -> Int?
 
-    init(capabilities: Capabilities, memoryLeft: @escaping () -> Int?) {
-        readRoots = capabilities.readPaths.compactMap { HostFiles.realPath(HostFiles.absolute($0)) }
-        writeRoots = capabilities.writePaths.compactMap { HostFiles.realPath(HostFiles.absolute($0)) }
+    public init(capabilities: Capabilities, memoryLeft: @escaping () -> Int? = { nil }) {
+        access = FileAccess(capabilities: capabilities)
         self.memoryLeft = memoryLeft
     }
 
-    var module: HostModule {
+    public var module: HostModule {
         HostModule("fs", "Files under the folders granted with --allow-read and --allow-write.", since: "0.1") {
             HostFunction("read_file", "Reads a whole file.",
                          parameters: [.init("path", .string, "a path under a folder granted for reading")],
@@ -62,57 +58,28 @@ struct FileSystemModule {
             HostFunction("exists", "Tells whether a path exists.",
                          parameters: [.init("path", .string, "a path under a folder granted for reading")],
                          returns: [.init(.boolean, "whether it exists")], since: "0.1") { call in
-                let requested = try call.string(1)
-                let absolute = HostFiles.absolute(requested)
-                guard let resolved = HostFiles.realPath(absolute) else {
-                    // A missing path: answer only if its folder is granted, so nothing is probed outside.
-                    guard let parent = HostFiles.realPath(parentFolder(of: absolute)),
-                          readRoots.contains(where: { HostFiles.isInside(parent, root: $0) }) else {
-                        throw notGranted("fs.exists", requested, flag: "--allow-read")
-                    }
-                    return call.returning(false)
+                do {
+                    return call.returning(try access.exists(try call.string(1), function: "fs.exists"))
+                } catch let denied as FileAccess.Denied {
+                    throw LuaRuntimeMessage(denied.description)
                 }
-                guard readRoots.contains(where: { HostFiles.isInside(resolved, root: $0) }) else {
-                    throw notGranted("fs.exists", requested, flag: "--allow-read")
-                }
-                return call.returning(true)
             }
         }
     }
 
     private func readable(_ call: LuaCall, _ position: Int32) throws -> String {
-        let requested = try call.string(position)
-        guard let resolved = HostFiles.realPath(HostFiles.absolute(requested)) else {
-            throw LuaRuntimeMessage("\(call.functionName): \(requested): no such file or directory")
+        do {
+            return try access.readable(try call.string(position), function: call.functionName)
+        } catch let denied as FileAccess.Denied {
+            throw LuaRuntimeMessage(denied.description)
         }
-        guard readRoots.contains(where: { HostFiles.isInside(resolved, root: $0) }) else {
-            throw notGranted(call.functionName, requested, flag: "--allow-read")
-        }
-        return resolved
     }
 
     private func writable(_ call: LuaCall, _ position: Int32) throws -> String {
-        let requested = try call.string(position)
-        let absolute = HostFiles.absolute(requested)
-        let name = String(absolute.split(separator: "/").last ?? "")
-        guard !name.isEmpty, name != ".", name != "..",
-              let folder = HostFiles.realPath(parentFolder(of: absolute)) else {
-            throw LuaRuntimeMessage("\(call.functionName): \(requested): not a file in an existing folder")
+        do {
+            return try access.writable(try call.string(position), function: call.functionName)
+        } catch let denied as FileAccess.Denied {
+            throw LuaRuntimeMessage(denied.description)
         }
-        let target = (folder == "/" ? "" : folder) + "/" + name
-        let resolved = HostFiles.realPath(target) ?? target
-        guard writeRoots.contains(where: { HostFiles.isInside(resolved, root: $0) && HostFiles.isInside(target, root: $0) }) else {
-            throw notGranted(call.functionName, requested, flag: "--allow-write")
-        }
-        return target
-    }
-
-    private func parentFolder(of absolute: String) -> String {
-        guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
-        return String(absolute[..<slash])
-    }
-
-    private func notGranted(_ function: String, _ path: String, flag: String) -> LuaRuntimeMessage {
-        LuaRuntimeMessage("\(function): access to \(path) is not granted (use \(flag) with a folder that contains it)")
     }
 }

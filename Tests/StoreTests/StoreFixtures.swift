@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import GRDB
-import PostgresStore
+@testable import PostgresStore
 @testable import Store
 
 /// A fresh store, removed when the test ends: an SQLite file in a temporary folder, or a new
@@ -16,6 +16,11 @@ final class TemporaryStore {
 
     /// The SQLite store, for tests of what only SQLite does.
     var sqlite: SQLiteStore { store as! SQLiteStore }
+
+    /// How many cursors the store lets be open at once.
+    var cursorLimit: Int {
+        backend == .sqlite ? sqlite.cursorSlots.limit : (store as! PostgreSQLStore).cursorSlots.limit
+    }
 
     init(_ backend: StoreBackend = .sqlite, centreTime: CentreTime = .vietnam) throws {
         self.backend = backend

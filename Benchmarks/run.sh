@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every runtime benchmark and prints the figures with their ratios to the baselines.
+#   Benchmarks/run.sh            (from the repository root; needs lua5.4 and hyperfine)
+# Builds release binaries first. Run it on an otherwise idle machine, once, not in a loop.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+
+echo "== building (release; hostrun statically linked, as it is shipped)"
+swift build -c release --static-swift-stdlib --package-path "$root" --scratch-path "$root/.build-static" \
+    --product hostrun >/dev/null
+swift build -c release --package-path "$here" --product bridge-benchmark >/dev/null
+
+echo "== Swift host function vs C lua_CFunction"
+"$here/.build/release/bridge-benchmark"
+
+HOSTRUN="$root/.build-static/release/hostrun" "$here/run-script-benchmarks.sh"

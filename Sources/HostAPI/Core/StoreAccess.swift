@@ -1,0 +1,78 @@
+import Foundation
+import Store
+
+/// The store as scripts reach it: opened on first use, so that a script that never touches
+/// `dossiers` or `stats` (`hostrun hello.lua`) pays nothing for it.
+///
+/// Opening a store file that does not exist is an error, not a silent creation: a script run
+/// in the wrong folder should say so rather than report on an empty store. Only an import
+/// (``StoreAccess/Mode/createIfMissing``) may create one.
+public final class StoreAccess: @unchecked Sendable {
+    /// Whether a missing store file may be created.
+    public enum Mode: Sendable {
+        /// The store must exist (scripts, reports, checks).
+        case mustExist
+        /// A missing store file is created (imports).
+        case createIfMissing
+    }
+
+    /// Where the store lives, as `--db` or `HOSTRUN_DB` gave it.
+    public let location: StoreLocation?
+    private let mode: Mode
+    private let clock: HostClock
+    // `opened` is guarded by `lock`.
+    private let lock = NSLock()
+    private var opened: (any DossierStore)?
+
+    /// A store opened at `location` when first used, dating batches by `clock`.
+    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock) {
+        self.location = location
+        self.mode = mode
+        self.clock = clock
+    }
+
+    /// A store that is already open (tests, long-running services).
+    public init(store: any DossierStore, clock: HostClock = HostClock()) {
+        location = nil
+        mode = .mustExist
+        self.clock = clock
+        opened = store
+    }
+
+    /// Whether the store has been opened.
+    public var isOpen: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return opened != nil
+    }
+
+    /// The store, opened now if this is its first use.
+    ///
+    /// - Throws: ``StoreAccessError`` when the file is missing; any error of the store's opening.
+    public func store() throws -> any DossierStore {
+        lock.lock()
+        defer { lock.unlock() }
+        if let opened { return opened }
+        guard let location else { throw StoreAccessError.noStore(location: "(none)") }
+        if case .file(let path) = location, mode == .mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw StoreAccessError.noStore(location: path)
+        }
+        let clock = self.clock
+        let store = try location.open(clock: { clock.now() })
+        opened = store
+        return store
+    }
+}
+
+/// The store a script asked for cannot be reached.
+public enum StoreAccessError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// No store file where `--db`, `HOSTRUN_DB` or the default pointed.
+    case noStore(location: String)
+
+    public var description: String {
+        switch self {
+        case .noStore(let location):
+            "no store at \(location) (give one with --db FILE or HOSTRUN_DB; `hostrun import` creates it)"
+        }
+    }
+}

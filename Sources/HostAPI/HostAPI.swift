@@ -1,4 +1,0 @@
-import LuaBridge
-import Sandbox
-import Domain
-import Store

@@ -1,0 +1,164 @@
+import CLua
+import Formats
+import Foundation
+import LuaBridge
+import Sandbox
+
+/// `csv`: CSV text and files, read through Formats' streaming reader (BOM, UTF-16,
+/// Windows-1258, comma/semicolon/tab, quoted multi-line fields, NFC) and written for Excel.
+struct CSVModule {
+    let environment: HostEnvironment
+
+    init(_ environment: HostEnvironment) { self.environment = environment }
+
+    static let guide = """
+        `csv.rows(path)` streams a file granted for reading one row at a time, whatever its \
+        size: `for row, n in csv.rows("export.csv") do print(n, row.ma_ho_so) end`. With a \
+        header (the default) each row is a table keyed by column name; without, an array. The \
+        encoding (UTF-8, UTF-16 with a BOM, Windows-1258) and the separator (comma, semicolon, \
+        tab) are detected; errors name the file, row and column. `csv.decode` reads text \
+        already in memory, `csv.encode` writes rows as text (`\\r\\n` line ends, fields quoted \
+        when needed) for `fs.write_file`.
+        """
+
+    static let classes = [
+        DocumentedClass("CSVReadOptions", "Options of `csv.rows` and `csv.decode`.", fields: [
+            .init("header", HostType.boolean.optional, "the first row names the columns (default true)"),
+            .init("separator", HostType.string.optional, "\",\", \";\" or \"\\t\" (default: detected)"),
+            .init("encoding", HostType.string.optional, "\"utf-8\", \"utf-16le\", \"utf-16be\" or \"windows-1258\" (default: detected)"),
+        ]),
+        DocumentedClass("CSVEncodeOptions", "Options of `csv.encode`.", fields: [
+            .init("columns", "string[]?", "column order for rows that are tables (default: the first row's keys, sorted)"),
+            .init("header", HostType.boolean.optional, "write the column names first (default true for table rows)"),
+            .init("separator", HostType.string.optional, "\",\" (default), \";\" or \"\\t\""),
+            .init("bom", HostType.boolean.optional, "start with the UTF-8 byte-order mark Excel needs (default false)"),
+        ]),
+    ]
+
+    var module: HostModule {
+        let access = FileAccess(capabilities: environment.capabilities)
+        return HostModule("csv", "CSV files and text: streaming rows, decoding and encoding.", since: "0.1") {
+            HostFunction("rows", "Streams the rows of a CSV file granted for reading.",
+                         parameters: [.init("path", .string, "a file under a folder granted with --allow-read"),
+                                      .init("opts", "CSVReadOptions?", "{header =, separator =, encoding =}")],
+                         returns: [.init("fun(): (table?, integer?)", "an iterator giving each row and its row number")],
+                         since: "0.1") { call in
+                let path: String
+                do { path = try access.readable(try call.string(1), function: "csv.rows") } catch let denied as FileAccess.Denied {
+                    throw LuaRuntimeMessage(denied.description)
+                }
+                let options = try Self.readOptions(call, 2)
+                let reader: CSVReader
+                do { reader = try CSVReader(url: URL(fileURLWithPath: path), options: options) } catch {
+                    throw LuaRuntimeMessage("csv.rows: \(error)")
+                }
+                let stream = CSVStream(reader: reader, keeping: nil)
+                call.stack.pushFunction(name: "csv.rows iterator") { inner in try stream.next(inner) }
+                return 1
+            }
+            HostFunction("decode", "Reads CSV text held in memory.",
+                         parameters: [.init("text", .string, "the CSV text"),
+                                      .init("opts", "CSVReadOptions?", "{header =, separator =, encoding =}")],
+                         returns: [.init("table[]", "the rows: tables keyed by column name, or arrays without a header")],
+                         since: "0.1") { call in
+                _ = try call.bytes(1)
+                let options = try Self.readOptions(call, 2)
+                let opened: (CSVReader, CSVText.AnonymousFile)
+                do {
+                    opened = try call.stack.withBytes(at: 1) { try CSVText.reader(for: $0, options: options) }!
+                } catch {
+                    throw LuaRuntimeMessage("csv.decode: \(Self.inText(error))")
+                }
+                let stream = CSVStream(reader: opened.0, keeping: opened.1)
+                call.stack.reserve(4)
+                lua_createtable(call.stack.state, 0, 0)
+                var count: lua_Integer = 0
+                do {
+                    while try stream.push(call) {
+                        count += 1
+                        lua_rawseti(call.stack.state, -2, count)
+                    }
+                } catch {
+                    throw LuaRuntimeMessage("csv.decode: \(Self.inText(error))")
+                }
+                return 1
+            }
+            HostFunction("encode", "Writes rows as CSV text.",
+                         parameters: [.init("rows", "table[]", "arrays of values, or tables keyed by column name"),
+                                      .init("opts", "CSVEncodeOptions?", "{columns =, header =, separator =, bom =}")],
+                         returns: [.init(.string, "the CSV text")], since: "0.1") { call in
+                call.returning(LuaString(try CSVEncoding(call).text()))
+            }
+        }
+    }
+
+    private static func readOptions(_ call: LuaCall, _ position: Int32) throws -> CSVReadOptions {
+        let options = try OptionsTable(call, position, allowed: ["header", "separator", "encoding"])
+        var result = CSVReadOptions()
+        result.hasHeader = try options.boolean("header") ?? true
+        if let separator = try options.string("separator") {
+            guard let delimiter = CSVDelimiter(rawValue: separator) else {
+                throw options.error("separator", "'\(separator)' is not \",\", \";\" or \"\\t\"")
+            }
+            result.delimiter = delimiter
+        }
+        if let name = try options.string("encoding") {
+            guard let encoding = TextEncoding(name: name) else {
+                throw options.error("encoding", "'\(name)' is not utf-8, utf-16le, utf-16be or windows-1258")
+            }
+            result.encoding = encoding
+        }
+        return result
+    }
+
+    /// A reader's error about in-memory text: without the anonymous file's name.
+    private static func inText(_ error: any Error) -> String {
+        guard let error = error as? FormatError else { return "\(error)" }
+        var copy = error
+        copy.file = "text"
+        return copy.description
+    }
+}
+
+/// The rows of one CSV reader, pushed as Lua tables.
+final class CSVStream {
+    private let reader: CSVReader
+    /// Keeps an in-memory text's file open while its rows are read.
+    private let keeping: AnyObject?
+
+    init(reader: CSVReader, keeping: AnyObject?) {
+        self.reader = reader
+        self.keeping = keeping
+    }
+
+    /// The iterator's body: the next row and its number, or nothing at the end.
+    func next(_ call: LuaCall) throws -> Int32 {
+        do {
+            guard let row = try reader.nextRow() else { return 0 }
+            push(row, call)
+            call.push(row.number)
+            return 2
+        } catch {
+            throw LuaRuntimeMessage("csv.rows: \(error)")
+        }
+    }
+
+    /// Pushes the next row; false at the end.
+    func push(_ call: LuaCall) throws -> Bool {
+        guard let row = try reader.nextRow() else { return false }
+        push(row, call)
+        return true
+    }
+
+    private func push(_ row: CSVRow, _ call: LuaCall) {
+        if let names = row.header?.names {
+            var table: [String: String] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty && index < row.fields.count {
+                table[name] = row.fields[index]
+            }
+            call.push(table)
+        } else {
+            call.push(row.fields)
+        }
+    }
+}
