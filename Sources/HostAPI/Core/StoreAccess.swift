@@ -20,15 +20,21 @@ public final class StoreAccess: @unchecked Sendable {
     public let location: StoreLocation?
     private let mode: Mode
     private let clock: HostClock
+    /// Opens a location: ``Store/StoreLocation/open(centreTime:clock:)`` (SQLite) unless the
+    /// host passes one that knows more backends (hostrun passes PostgresStore's StoreFactory).
+    private let opener: @Sendable (StoreLocation, @escaping @Sendable () -> Date) throws -> any DossierStore
     // `opened` is guarded by `lock`.
     private let lock = NSLock()
     private var opened: (any DossierStore)?
 
-    /// A store opened at `location` when first used, dating batches by `clock`.
-    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock) {
+    /// A store opened at `location` when first used, dating batches by `clock`, by `opener`.
+    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock,
+                opener: @escaping @Sendable (StoreLocation, @escaping @Sendable () -> Date) throws -> any DossierStore
+                    = { try $0.open(clock: $1) }) {
         self.location = location
         self.mode = mode
         self.clock = clock
+        self.opener = opener
     }
 
     /// A store that is already open (tests, long-running services).
@@ -36,6 +42,7 @@ public final class StoreAccess: @unchecked Sendable {
         location = nil
         mode = .mustExist
         self.clock = clock
+        opener = { location, _ in throw StoreAccessError.noStore(location: location.description) }
         opened = store
     }
 
@@ -58,7 +65,7 @@ public final class StoreAccess: @unchecked Sendable {
             throw StoreAccessError.noStore(location: path)
         }
         let clock = self.clock
-        let store = try location.open(clock: { clock.now() })
+        let store = try opener(location, { clock.now() })
         opened = store
         return store
     }
