@@ -32,7 +32,7 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self,
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self, DbCommand.self,
                       ValidateCommand.self, ScheduleCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
