@@ -95,6 +95,9 @@ let package = Package(
             "Store", "Domain", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "HostAPITests", dependencies: [
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
                     resources: [.copy("Fixtures")]),
 
