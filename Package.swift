@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "Formats", targets: ["Formats"]),
+        /// For the store benchmarks (Benchmarks/store), a package of their own.
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -55,6 +57,8 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, to bind the per-record statements of a batch without boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // MARK: File formats (know nothing of Lua, dossiers or the store)

@@ -91,13 +91,14 @@ extension SQLiteStore {
         try read("listing imports") { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, batch_id, connector, started_at, finished_at, inserted, updated, unchanged,
-                    history_appended
+                    rejected, history_appended
                 FROM imports ORDER BY id DESC LIMIT ?
                 """, arguments: [limit]).map { row in
                 ImportRecord(id: row[0], batchID: row[1], connector: row[2],
                              startedAt: StoredInstant.date(row[3]),
                              finishedAt: (row[4] as Int64?).map(StoredInstant.date),
-                             inserted: row[5], updated: row[6], unchanged: row[7], historyAppended: row[8])
+                             inserted: row[5], updated: row[6], unchanged: row[7], rejected: row[8],
+                             historyAppended: row[9])
             }
         }
     }

@@ -81,11 +81,7 @@ public final class SQLiteStore: DossierStore {
                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { db, importID, summary in
             var writer = try DossierWriter(db: db, importID: importID, centreTime: centreTime)
-            for (index, record) in records.enumerated() {
-                let outcome = try writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-            }
+            try writer.write(records, in: db, policy: request.onRejection, summary: &summary, observe: observe)
         }
     }
 
@@ -94,11 +90,7 @@ public final class SQLiteStore: DossierStore {
                                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { db, importID, summary in
             var writer = FeedbackWriter(db: db, importID: importID, centreTime: centreTime)
-            for (index, record) in records.enumerated() {
-                let outcome = try writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-            }
+            try writer.write(records, in: db, policy: request.onRejection, summary: &summary, observe: observe)
         }
     }
 
@@ -117,11 +109,11 @@ public final class SQLiteStore: DossierStore {
                     summary.finishedAt = clock()
                     try db.execute(sql: """
                         UPDATE imports SET finished_at = ?, inserted = ?, updated = ?, unchanged = ?,
-                            history_appended = ?
+                            rejected = ?, history_appended = ?
                         WHERE id = ?
                         """, arguments: [StoredInstant.milliseconds(summary.finishedAt), summary.inserted,
-                                         summary.updated, summary.unchanged, summary.historyAppended,
-                                         importID])
+                                         summary.updated, summary.unchanged, summary.rejected,
+                                         summary.historyAppended, importID])
                     summary.importID = request.dryRun ? nil : importID
                     return request.dryRun ? .rollback : .commit
                 }
