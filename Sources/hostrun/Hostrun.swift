@@ -32,7 +32,7 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ImportCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

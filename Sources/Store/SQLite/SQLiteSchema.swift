@@ -23,6 +23,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-dossiers", migrate: createV1)
+        migrator.registerMigration("v2-source-snapshots", migrate: createSnapshots)
         return migrator
     }
 
