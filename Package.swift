@@ -109,6 +109,9 @@ let package = Package(
 
         .executableTarget(name: "FormatsBenchmarks", dependencies: ["Formats"],
                           path: "Benchmarks/FormatsBenchmarks"),
+        /// Writes the data of the host API benchmarks (Benchmarks/hostapi/run.sh).
+        .executableTarget(name: "hostapi-benchmark-data", dependencies: ["DemoData", "Domain", "Store"],
+                          path: "Benchmarks/hostapi/Generator"),
     ],
     swiftLanguageModes: [.v6]
 )

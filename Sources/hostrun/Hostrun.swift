@@ -32,7 +32,8 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ImportCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self,
+                      ImportCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

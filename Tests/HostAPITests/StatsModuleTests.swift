@@ -33,7 +33,7 @@ import Testing
             data_reuse\t3456\t4152\t83.24%
             online_payment\t\(Self.paymentLine(scenario))
             8\t8\t8
-            4266\t01/01/2026–25/05/2026\t25/05/2026 23:59
+            4266\t01/01/2026–25/05/2026\t26/05/2026 00:00
 
             """)
     }
