@@ -2,10 +2,11 @@ import ArgumentParser
 import Domain
 import Foundation
 import HostAPI
+import LuaBridge
 import Store
 
 /// `hostrun import CONNECTOR SOURCE…`: runs a connector plugin over exports and upserts what it
-/// yields into the store as one batch.
+/// yields into the store as one batch, through ``HostAPI/PluginHost``'s validated import path.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -16,8 +17,8 @@ struct ImportCommand: ParsableCommand {
             received, …); a record that breaks a rule is rejected and named with its file, row \
             and reason, and the others are written in one transaction. The same code twice in \
             one batch with different values is a rejection. Importing the same export again \
-            changes nothing. Connectors are looked for in --plugin-path folders, then in \
-            Plugins/connectors. See docs/connectors.md.
+            changes nothing. Connectors are found in ./Plugins/connectors, ./Plugins, \
+            $HOSTRUN_PLUGINS and --plugin-path. See docs/connectors.md.
 
             EXAMPLES:
               hostrun import canonical ho-so.csv --db centre.db
@@ -25,10 +26,10 @@ struct ImportCommand: ParsableCommand {
               hostrun import motcua bao-cao-thang-5.xlsx --strict --json
 
             EXIT CODES:
-              0  the batch was written (or checked, with --dry-run); rejected records are listed
-              1  nothing was written: the connector failed, a source could not be read, the \
-            store failed, or --strict met a rejected record
-              2  usage error
+              0    the batch was written (or checked, with --dry-run); rejected records are listed
+              1    nothing was written: the connector failed, a source could not be read, the \
+            store failed, or --strict met rejected records
+              2    usage error
               3-6  the connector broke a limit (as for `hostrun run`)
             """)
 
@@ -37,7 +38,7 @@ struct ImportCommand: ParsableCommand {
     var connector: String
 
     @Argument(help: ArgumentHelp("The export files the connector reads.", valueName: "source"))
-    var sources: [String]
+    var sources: [String] = []
 
     @Flag(help: "Check and count everything, then write nothing.")
     var dryRun = false
@@ -50,12 +51,10 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("A connector's folder, or a folder of connectors, looked in first (repeatable).",
-                               valueName: "folder"))
-    var pluginPath: [String] = []
+    @OptionGroup var plugins: PluginOptions
 
     @Option(name: .customLong("option"),
-            help: ArgumentHelp("Passed to the connector's read(sources, options) (repeatable).", valueName: "key=value"))
+            help: ArgumentHelp("Passed to the connector's read(source, options) (repeatable).", valueName: "name=value"))
     var options: [String] = []
 
     @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).",
@@ -63,9 +62,9 @@ struct ImportCommand: ParsableCommand {
     var now: String?
 
     func validate() throws {
-        if sources.isEmpty { throw ValidationError("give at least one source file: hostrun import \(connector) FILE…") }
+        if sources.isEmpty { throw ValidationError("give the files to import: hostrun import \(connector) FILE…") }
         for option in options where !option.contains("=") {
-            throw ValidationError("--option \(option): expected key=value")
+            throw ValidationError("--option \(option): expected name=value")
         }
         if let now {
             do { _ = try CentreTime.vietnam.instant(parsing: now) } catch {
@@ -77,45 +76,63 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
         let progress = ProgressLine(label: "hostrun import \(connector)")
-        let report: ImportReport
+        let request = ImportRequest(connector: connector, dryRun: dryRun)
+        var printer = ImportReportPrinter(connector: connector, sources: sources, store: store.location.description,
+                                          dryRun: dryRun)
         do {
-            let plugin = try ConnectorPlugin.find(connector, searchFolders: pluginPath)
-            let opened = try store.location.open(clock: { clock.now() })
-            guard let target = opened as? any ConnectorImportStore else {
-                throw ImportError.store("the store \(opened.location) cannot take connector imports")
+            for source in sources where !FileManager.default.isReadableFile(atPath: source) {
+                throw ImportCommandError("cannot read \(source): "
+                                         + (FileManager.default.fileExists(atPath: source) ? "permission denied" : "no such file"))
             }
-            let settings = ImportSettings(dryRun: dryRun, strict: strict, options: optionTable)
-            let job = ConnectorImport(plugin: plugin, sources: sources, settings: settings, clock: clock,
-                                      output: StandardErrorSink())
-            report = try job.run(into: target, progress: { progress.update($0) })
+            let plugin = try self.plugin()
+            let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
+                                  store: StoreAccess(location: store.location, mode: .createIfMissing, clock: clock),
+                                  output: StandardErrorSink())
+            let result = try host.importConnector(plugin, sources: sources, options: optionTable, request: request,
+                                                  strict: strict, progress: { progress.update($0) })
+            progress.clear()
+            printer.result = result
+        } catch PluginError.rejected(let rejections) {
+            progress.clear()
+            printer.strictRejections = rejections
+            print(json ? printer.json : printer.text, terminator: "")
+            throw ExitStatus.scriptError.exitCode
         } catch {
             progress.clear()
-            throw failure(error)
+            if json { print(printer.failure("\(error)"), terminator: "") }
+            writeError("hostrun import: \(error)\nnothing was written\n")
+            if case .lua(_, let lua)? = error as? PluginError { throw ExitStatus(lua).exitCode }
+            throw ExitStatus.scriptError.exitCode
         }
-        progress.clear()
-        let printer = ImportReportPrinter(report: report, store: store.location.description)
         print(json ? printer.json : printer.text, terminator: "")
-        if report.outcome == .abortedStrict { throw ExitStatus.scriptError.exitCode }
     }
 
-    private var optionTable: [String: String] {
-        var table: [String: String] = [:]
+    /// The connector named on the command line.
+    private func plugin() throws -> InstalledPlugin {
+        // Bundled connectors live in Plugins/connectors (docs/plugins.md).
+        var search = plugins
+        search.pluginPaths += PluginCatalog.defaultSearchFolders().map { $0 + "/connectors" }
+        let catalog = search.catalog
+        guard let plugin = catalog.plugin(named: connector), plugin.manifest.kind == .connector else {
+            let known = catalog.plugins.filter { $0.manifest.kind == .connector }.map(\.manifest.name)
+            throw ImportCommandError("no connector '\(connector)' (connectors: \(known.joined(separator: ", ")))"
+                                     + catalog.problems.map { "\n  \($0.reason)" }.joined())
+        }
+        return plugin
+    }
+
+    private var optionTable: LuaTable {
+        var table = LuaTable()
         for option in options {
             let parts = option.split(separator: "=", maxSplits: 1)
-            table[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+            table[String(parts[0])] = .string(LuaString(parts.count > 1 ? String(parts[1]) : ""))
         }
         return table
     }
+}
 
-    /// Reports an import that wrote nothing; returns the exit code to end with.
-    private func failure(_ error: any Error) -> ExitCode {
-        let message = "\(error)"
-        if json {
-            print(ImportReportPrinter.failure(connector: connector, sources: sources, message: message),
-                  terminator: "")
-        }
-        writeError("hostrun import: \(message)\nnothing was written\n")
-        if case .connectorFailed(_, let lua)? = error as? ImportError { return ExitStatus(lua).exitCode }
-        return ExitStatus.scriptError.exitCode
-    }
+/// Why `hostrun import` could not start.
+struct ImportCommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -3,7 +3,7 @@
 --- host reads its values (booleans, times, status and channel words) and checks them.
 ---
 --- Rows stream through csv.rows one at a time, so a file of a million rows is read in flat
---- memory; several files are read one after the other as one batch.
+--- memory.
 local M = {}
 
 --- The columns, exactly (docs/canonical-csv.md).
@@ -16,8 +16,8 @@ M.columns = {
 local known = {}
 for _, name in ipairs(M.columns) do known[name] = true end
 
---- Fails, naming the file, unless `row` (the first of a file) has exactly the canonical columns.
-local function check_columns(path, row)
+--- Fails, naming the file, unless `row` (its first) has exactly the canonical columns.
+local function check_columns(source, row)
   local unknown, missing = {}, {}
   for name in pairs(row) do
     if not known[name] then unknown[#unknown + 1] = name end
@@ -27,36 +27,26 @@ local function check_columns(path, row)
   end
   table.sort(unknown)
   if #unknown > 0 then
-    error(path .. ": unknown column(s) " .. table.concat(unknown, ", ")
+    error(source .. ": unknown column(s) " .. table.concat(unknown, ", ")
       .. "; the canonical columns are " .. table.concat(M.columns, ", "), 0)
   end
   if #missing > 0 then
-    error(path .. ": missing column(s) " .. table.concat(missing, ", "), 0)
+    error(source .. ": missing column(s) " .. table.concat(missing, ", "), 0)
   end
 end
 
---- An iterator over the rows of every source, each with `_origin = "file.csv:row N"`.
-function M.read(sources)
-  local index, path, rows, first = 0, nil, nil, false
+--- The rows of `source`, each with `origin = "file.csv:row N"` (the header is row 1).
+function M.read(source)
+  local rows, checked = csv.rows(source), false
   return function()
-    while true do
-      if rows then
-        local row, n = rows()
-        if row then
-          if first then
-            check_columns(path, row)
-            first = false
-          end
-          row._origin = path .. ":row " .. n
-          return row
-        end
-        rows = nil
-      end
-      index = index + 1
-      path = sources[index]
-      if path == nil then return nil end
-      rows, first = csv.rows(path), true
+    local row, n = rows()
+    if not row then return nil end
+    if not checked then
+      check_columns(source, row)
+      checked = true
     end
+    row.origin = source .. ":row " .. n
+    return row
   end
 end
 

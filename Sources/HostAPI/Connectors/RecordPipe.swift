@@ -6,7 +6,7 @@ import Foundation
 final class RecordPipe: @unchecked Sendable {
     // Every property below is guarded by `condition`.
     private let condition = NSCondition()
-    private var batches: [[PipeItem]] = []
+    private var batches: [[ConnectorItem]] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopped: (any Error)?
@@ -15,7 +15,7 @@ final class RecordPipe: @unchecked Sendable {
     /// Producer: hands over a batch, waiting while the pipe is full.
     ///
     /// - Throws: the consumer's error once it has stopped.
-    func send(_ batch: [PipeItem]) throws {
+    func send(_ batch: [ConnectorItem]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && stopped == nil { condition.wait() }
@@ -36,7 +36,7 @@ final class RecordPipe: @unchecked Sendable {
     /// Consumer: the next batch, or nil at the end.
     ///
     /// - Throws: the producer's failure, once the batches it sent before failing are taken.
-    func receive() throws -> [PipeItem]? {
+    func receive() throws -> [ConnectorItem]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -61,7 +61,7 @@ final class RecordPipe: @unchecked Sendable {
 /// The producer's end of a ``RecordPipe``: collects items into batches.
 struct PipeWriter {
     let pipe: RecordPipe
-    private var batch: [PipeItem] = []
+    private var batch: [ConnectorItem] = []
     private static let batchSize = 512
 
     init(pipe: RecordPipe) {
@@ -69,7 +69,7 @@ struct PipeWriter {
         batch.reserveCapacity(Self.batchSize)
     }
 
-    mutating func add(_ item: PipeItem) throws {
+    mutating func add(_ item: ConnectorItem) throws {
         batch.append(item)
         if batch.count == Self.batchSize { try flush() }
     }
@@ -84,12 +84,12 @@ struct PipeWriter {
 /// The consumer's end of a ``RecordPipe``: items one at a time.
 struct PipeReader {
     let pipe: RecordPipe
-    private var batch: [PipeItem] = []
+    private var batch: [ConnectorItem] = []
     private var position = 0
 
     init(pipe: RecordPipe) { self.pipe = pipe }
 
-    mutating func next() throws -> PipeItem? {
+    mutating func next() throws -> ConnectorItem? {
         if position == batch.count {
             guard let next = try pipe.receive() else { return nil }
             batch = next
