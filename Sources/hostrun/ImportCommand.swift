@@ -99,8 +99,11 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.scriptError.exitCode
         } catch {
             progress.clear()
-            if json { print(printer.failure("\(error)"), terminator: "") }
-            writeError("hostrun import: \(error)\nnothing was written\n")
+            // A connector's failure reads as its message, without the Lua traceback.
+            var message = "\(error)"
+            if case .lua(let name, let lua)? = error as? PluginError { message = "connector \(name) failed: \(lua.message)" }
+            if json { print(printer.failure(message), terminator: "") }
+            writeError("hostrun import: \(message)\nnothing was written\n")
             if case .lua(_, let lua)? = error as? PluginError { throw ExitStatus(lua).exitCode }
             throw ExitStatus.scriptError.exitCode
         }

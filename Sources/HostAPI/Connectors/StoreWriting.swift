@@ -22,6 +22,9 @@ final class StoreWriting: @unchecked Sendable {
     /// `--strict` met rejections: the batch is rolled back.
     private struct StrictAbort: Error {}
 
+    /// Progress is reported every this many records.
+    private static let progressStep = 1024
+
     init(store: any ConnectorImportStore, records: ConnectorRecords, pipe: RecordPipe, request: ImportRequest,
          strict: Bool, progress: @escaping @Sendable (Int) -> Void) {
         self.store = store
@@ -50,7 +53,7 @@ final class StoreWriting: @unchecked Sendable {
                 guard case .rejected(let rejection) = item else { return item }
                 rejections.append(rejection)
                 handled += 1
-                progress(handled)
+                if handled % Self.progressStep == 0 { progress(handled) }
                 if records == .dossiers, rejection.key != nil { return item }
             }
             if strict && !rejections.isEmpty { throw StrictAbort() }
@@ -58,7 +61,7 @@ final class StoreWriting: @unchecked Sendable {
         }
         let observe = { [self] (outcome: RecordOutcome) in
             handled += 1
-            progress(handled)
+            if handled % Self.progressStep == 0 { progress(handled) }
             if outcome.outcome == .rejected, let error = outcome.rejection {
                 rejections.append(ConnectorRejection(error, record: outcome.record, firstOrigin: { origins[$0] }))
             }

@@ -9,7 +9,9 @@ import Store
 /// data_reused, fee_payable, paid_online, applicant_name, applicant_id, applicant_phone`), plus
 /// optional `applicant_address`, `apology_due_at`, `time_limit` (`{days = n}`, `{hours = n}` or
 /// a number of working days), `afternoon_cutoff` (`"15:00"`), `history` (an array of `{status,
-/// at, actor, source, note}`) and `origin` (where the connector read it: `"export.csv row 12"`).
+/// at, actor, source, note}`), `origin` (where the connector read it: `"export.csv row 12"`)
+/// and `reject` (why the connector itself refuses the record, e.g. a status code its mapping
+/// table lacks: the record is rejected with that reason).
 ///
 /// Times are integers or text (`"2026-01-05T08:30"`, `"05/01/2026 08:30"`); booleans are
 /// `true`/`false`, `1`/`0` or those words as text; empty text means unknown. Text is stored NFC.
@@ -19,7 +21,7 @@ import Store
 ///
 /// A feedback record (a connector with `M.records = "feedback"`) has `code, source, subject,
 /// received_at, due_at, status` (`received`, `processing`, `handled`, `rejected`),
-/// `handled_at` and `origin`, checked by ``Domain/Feedback/validate()``.
+/// `handled_at`, `reject` and `origin`, checked by ``Domain/Feedback/validate()``.
 enum CanonicalRecord {
     /// The fields of a dossier record, in the order of ``D``, then `origin`.
     static let dossierFields = D.allCases.map { RecordFields.canonicalName("\($0)") } + ["origin"]
@@ -31,12 +33,12 @@ enum CanonicalRecord {
     private enum D: Int, CaseIterable {
         case code, source, procedureCode, procedureName, field, department, channel, fullyOnline, receivedAt, dueAt
         case status, finishedAt, digitised, dataReused, feePayable, paidOnline, applicantName, applicantId
-        case applicantPhone, applicantAddress, apologyDueAt, timeLimit, afternoonCutoff, history
+        case applicantPhone, applicantAddress, apologyDueAt, timeLimit, afternoonCutoff, history, reject
     }
 
     /// The fields of a feedback record, named as ``D``'s.
     private enum F: Int, CaseIterable {
-        case code, source, subject, receivedAt, dueAt, status, handledAt
+        case code, source, subject, receivedAt, dueAt, status, handledAt, reject
     }
 
     /// The checked dossier of a record, or the rejection saying why not.
@@ -45,6 +47,7 @@ enum CanonicalRecord {
         let code = try record.text(at(.code), required: true)!
         let source = try record.text(at(.source), required: true)!
         record.key = DossierKey(source: source, code: code)
+        if let reason = try record.text(at(.reject)) { throw record.reject(nil, reason) }
         let channel = try record.word(at(.channel), as: Channel.self)
         let status = try record.word(at(.status), as: DossierStatus.self)
         let procedure = Procedure(code: try record.text(at(.procedureCode), required: true)!,
@@ -78,6 +81,7 @@ enum CanonicalRecord {
         let code = try record.text(at(.code), required: true)!
         let source = try record.text(at(.source), required: true)!
         record.key = DossierKey(source: source, code: code)
+        if let reason = try record.text(at(.reject)) { throw record.reject(nil, reason) }
         let feedback = Feedback(key: DossierKey(source: source, code: code), subject: try record.text(at(.subject)) ?? "",
                                 receivedAt: try record.instant(at(.receivedAt), required: true)!,
                                 dueAt: try record.instant(at(.dueAt)),

@@ -1,4 +1,5 @@
 import CLua
+import CLuaShim
 import Domain
 import Formats
 import LuaBridge
@@ -8,24 +9,29 @@ import Store
 /// gives an iterator function (called until it returns nil) or an array of records.
 ///
 /// Each record is read straight off the Lua stack by a host function a small Lua step calls,
-/// never copied into a Swift table first: reading a million rows is then bounded by the
-/// connector's own work.
+/// never copied into a Swift table first, and one call of the step reads up to
+/// ``ConnectorReader/chunk`` records: reading a million rows is then bounded by the connector's
+/// own work.
 final class ConnectorReader {
     /// What the connector yields (`M.records`).
     let records: ConnectorRecords
     private let session: PluginSession
-    /// `(source, options) -> step`: starts a source; each call of `step` hands its next record
-    /// to the accept function and says whether there was one.
+    /// `(source, options) -> step`: starts a source; each call of `step` hands its next records
+    /// (up to ``chunk``) to the accept function and says whether the source has more.
     private let open: LuaReference
     private var sources: [String?]
     private let options: LuaTable
     private var step: LuaReference?
-    /// What the accept function read of the last record.
-    private let pending = Slot()
+    /// What the accept function read of the records of the last step, and how far `next` is.
+    private let pending = Pending()
+    private var position = 0
 
-    private final class Slot {
-        var item: ConnectorItem?
+    private final class Pending {
+        var items: [ConnectorItem] = []
     }
+
+    /// Records read per call of the step.
+    static let chunk = 256
 
     private static let stepSource = """
         local read, accept = ...
@@ -35,10 +41,12 @@ final class ConnectorReader {
           if type(first) == "table" then
             local i = 0
             return function()
-              i = i + 1
-              local record = first[i]
-              if record == nil then return false end
-              accept(record)
+              for _ = 1, \(chunk) do
+                i = i + 1
+                local record = first[i]
+                if record == nil then return false end
+                accept(record)
+              end
               return true
             end
           end
@@ -46,10 +54,12 @@ final class ConnectorReader {
             error("read must return an iterator function or an array of records, not a " .. type(first), 0)
           end
           return function()
-            local record = first(state, control)
-            if record == nil then return false end
-            control = record
-            accept(record)
+            for _ = 1, \(chunk) do
+              local record = first(state, control)
+              if record == nil then return false end
+              control = record
+              accept(record)
+            end
             return true
           end
         end
@@ -70,10 +80,10 @@ final class ConnectorReader {
         }
         let read = try session.function("read")
         let state = session.sandbox.state
-        let decoder = RecordDecoder(records: records, deadlines: deadlines)
+        let decoder = RecordDecoder(records: records, deadlines: deadlines, state: state)
         let pending = self.pending
         state.stack.pushFunction(name: "accept") { call in
-            pending.item = decoder.item(call)
+            pending.items.append(decoder.item(call))
             return 0
         }
         do {
@@ -92,12 +102,15 @@ final class ConnectorReader {
     /// The next record, checked, or rejection; nil when every source is read.
     func next() throws -> ConnectorItem? {
         while true {
+            if position < pending.items.count {
+                defer { position += 1 }
+                return pending.items[position]
+            }
+            pending.items.removeAll(keepingCapacity: true)
+            position = 0
             if let step {
-                if try call(step, []).first == .boolean(true), let item = pending.item {
-                    pending.item = nil
-                    return item
-                }
-                self.step = nil
+                if try call(step, []).first != .boolean(true) { self.step = nil }
+                continue
             }
             guard !sources.isEmpty else {
                 session.sandbox.output.flush()
@@ -125,16 +138,29 @@ private final class RecordDecoder {
     private let records: ConnectorRecords
     private let deadlines: DeadlineCalculator
     private let names: [String]
-    private let positions: [String: Int]
+    /// Field positions by the address of the field name's Lua string. Lua keeps one copy of
+    /// each short string, so a record's keys are found without hashing their text; the names
+    /// are kept alive by a table in the registry.
+    private let positions: [UnsafeRawPointer: Int]
     private let originPosition: Int
     private var yielded = 0
 
-    init(records: ConnectorRecords, deadlines: DeadlineCalculator) {
+    init(records: ConnectorRecords, deadlines: DeadlineCalculator, state: LuaState) {
         self.records = records
         self.deadlines = deadlines
         names = records.fields
-        positions = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        originPosition = positions["origin"]!
+        let L = state.pointer
+        state.stack.reserve(4)
+        lua_createtable(L, Int32(names.count), 0)
+        var positions: [UnsafeRawPointer: Int] = [:]
+        for (position, name) in names.enumerated() {
+            lua_pushstring(L, name)
+            positions[lua_topointer(L, -1)!] = position
+            lua_rawseti(L, -2, lua_Integer(position + 1))
+        }
+        _ = luaL_ref(L, hr_registryindex())
+        self.positions = positions
+        originPosition = names.firstIndex(of: "origin")!
     }
 
     func item(_ call: LuaCall) -> ConnectorItem {
@@ -162,16 +188,13 @@ private final class RecordDecoder {
         lua_pushnil(L)
         while lua_next(L, 1) != 0 {
             defer { lua_settop(L, -2) }
-            guard lua_type(L, -2) == LUA_TSTRING,
-                  let name = call.stack.withBytes(at: -2, { String(decoding: $0, as: UTF8.self) }) else {
-                problem = problem ?? record.reject("[\(call.stack.typeDescription(at: -2)) key]",
-                                                   "unknown field (not a column of the canonical model)")
+            guard lua_type(L, -2) == LUA_TSTRING, let position = positions[lua_topointer(L, -2)!] else {
+                let key = call.stack.withBytes(at: -2) { String(decoding: $0, as: UTF8.self) }
+                    ?? "[\(call.stack.typeDescription(at: -2)) key]"
+                problem = problem ?? record.reject(key, "unknown field (not a column of the canonical model)")
                 continue
             }
-            guard let position = positions[name] else {
-                problem = problem ?? record.reject(name, "unknown field (not a column of the canonical model)")
-                continue
-            }
+            let name = names[position]
             let value: FieldValue?
             switch lua_type(L, -1) {
             case LUA_TSTRING:

@@ -109,9 +109,27 @@ public final class PluginHost {
         } catch {
             throw PluginError.store("\(error)")
         }
-        let reader = try connectorReader(plugin, sources: sources, options: options)
+        // Optimistic: records are written without a savepoint each (one costs as much as the
+        // record). Should the store refuse one, which the host's checks leave only to a code
+        // repeated with different values, the batch is rolled back and run again with a
+        // savepoint per record, so that the refused record alone is left out.
         var request = request
-        request.onRejection = .skipRecord
+        request.onRejection = .abortBatch
+        do {
+            return try importOnce(plugin, sources: sources, options: options, into: target, request: request,
+                                  strict: strict, progress: progress)
+        } catch let error as StoreError where error.refusesOneRecord {
+            request.onRejection = .skipRecord
+            return try importOnce(plugin, sources: sources, options: options, into: target, request: request,
+                                  strict: strict, progress: progress)
+        }
+    }
+
+    /// One run of the connector into one batch of the store.
+    private func importOnce(_ plugin: InstalledPlugin, sources: [String], options: LuaTable,
+                            into target: any ConnectorImportStore, request: ImportRequest, strict: Bool,
+                            progress: @escaping @Sendable (Int) -> Void) throws -> ConnectorImport {
+        let reader = try connectorReader(plugin, sources: sources, options: options)
         let pipe = RecordPipe()
         let writing = StoreWriting(store: target, records: reader.records, pipe: pipe, request: request,
                                    strict: strict, progress: progress)
@@ -134,7 +152,18 @@ public final class PluginHost {
         switch written {
         case .success(let result): return result
         case .failure(let error as PluginError): throw error
+        case .failure(let error as StoreError) where error.refusesOneRecord: throw error
         case .failure(let error): throw PluginError.store("\(error)")
+        }
+    }
+}
+
+extension StoreError {
+    /// The store refused one record of a batch (a constraint, a conflicting repeat of a code).
+    var refusesOneRecord: Bool {
+        switch self {
+        case .recordRejected, .conflictingDuplicate: true
+        default: false
         }
     }
 }

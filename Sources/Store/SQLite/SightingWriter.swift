@@ -4,6 +4,10 @@ import GRDB
 
 /// Records, inside a connector import's transaction, which dossiers the import listed per
 /// source (`dossier_sightings`) and the span of receipt days it covered (`source_snapshots`).
+///
+/// Records the batch wrote (inserted or updated) carry the batch in `updated_import`, so their
+/// sightings are written by one statement at the end; only the records it found unchanged, and
+/// those it refused, cost a statement each.
 struct SightingWriter {
     private let db: Database
     private let importID: Int64
@@ -27,10 +31,13 @@ struct SightingWriter {
     }
 
     /// Notes that the import listed `key`; `receivedAt` is its record's receipt, when the record
-    /// reached the store (not for a dossier listed by a rejected record).
-    mutating func saw(_ key: DossierKey, receivedAt: Date?) throws {
-        sighting.bind([key.code.databaseValue, key.source.databaseValue], from: 2)
-        try sighting.execute()
+    /// reached the store (not for a dossier listed by a rejected record); `written`, that the
+    /// batch inserted or updated it.
+    mutating func saw(_ key: DossierKey, receivedAt: Date?, written: Bool) throws {
+        if !written {
+            sighting.bind([key.code.databaseValue, key.source.databaseValue], from: 2)
+            try sighting.execute()
+        }
         var span = spans[key.source] ?? (0, nil, nil)
         span.listed += 1
         if let receivedAt {
@@ -41,9 +48,16 @@ struct SightingWriter {
         spans[key.source] = span
     }
 
-    /// Writes one `source_snapshots` row per source the import listed.
+    /// Writes the sightings of the records the batch wrote, and one `source_snapshots` row per
+    /// source the import listed (none for a source whose every record was refused: its listing
+    /// says nothing of which of its dossiers still exist).
     func finish() throws {
-        for (source, span) in spans {
+        try db.execute(sql: """
+            INSERT INTO dossier_sightings (dossier_id, import_id)
+            SELECT id, ?1 FROM dossiers WHERE updated_import = ?1
+            ON CONFLICT (dossier_id) DO UPDATE SET import_id = excluded.import_id
+            """, arguments: [importID])
+        for (source, span) in spans where span.first != nil {
             try db.execute(sql: """
                 INSERT INTO source_snapshots (source, import_id, listed, first_received_day, last_received_day)
                 VALUES (?, ?, ?, ?, ?)
