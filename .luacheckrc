@@ -12,6 +12,7 @@ stds.hostrun = {
     period = { fields = { "half_year", "month", "quarter", "range", "year" } },
     stats = { fields = { "figures", "indicator_definitions", "labels" } },
     text = { fields = { "fold", "format_date", "format_number", "format_percent", "lower", "nfc", "parse_date", "trim", "upper" } },
+    xlsx = { fields = { "rows", "serial_date", "sheets" } },
   },
 }
 std = "lua54+hostrun"

@@ -33,7 +33,7 @@ struct Hostrun: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self,
-                      ImportCommand.self],
+                      ImportCommand.self, ReconcileCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
