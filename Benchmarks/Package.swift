@@ -18,7 +18,7 @@ let package = Package(
         .executableTarget(name: "bridge-benchmark", dependencies: [
             "BaselineC",
             .product(name: "LuaBridge", package: "hostrun"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("m")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,11 +6,12 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 
-echo "== building (release)"
-swift build -c release --package-path "$root" --product hostrun >/dev/null
+echo "== building (release; hostrun statically linked, as it is shipped)"
+swift build -c release --static-swift-stdlib --package-path "$root" --scratch-path "$root/.build-static" \
+    --product hostrun >/dev/null
 swift build -c release --package-path "$here" --product bridge-benchmark >/dev/null
 
 echo "== Swift host function vs C lua_CFunction"
 "$here/.build/release/bridge-benchmark"
 
-HOSTRUN="$root/.build/release/hostrun" "$here/run-script-benchmarks.sh"
+HOSTRUN="$root/.build-static/release/hostrun" "$here/run-script-benchmarks.sh"

@@ -12,6 +12,7 @@ let package = Package(
         .executableTarget(name: "store-bench", dependencies: [
             .product(name: "Store", package: "hostrun"),
             .product(name: "Domain", package: "hostrun"),
+            .product(name: "DemoData", package: "hostrun"),
         ]),
     ],
     swiftLanguageModes: [.v6]

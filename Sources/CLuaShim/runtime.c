@@ -1,6 +1,6 @@
 // The per-state runtime: counting allocator, limit hook, the kill, output counter, watchdog.
 //
-// Memory is enforced only while Lua code runs (`enforce`). While host (Swift) code runs, inside a
+// Memory is enforced only while Lua code runs (`budget`). While host (Swift) code runs, inside a
 // host function or before a script starts, the allocator grants every request the C heap can
 // satisfy, so that pushing a value from Swift can never raise LUA_ERRMEM and longjmp across
 // Swift frames. A host function that pushed past the limit is caught when it returns: the
@@ -9,7 +9,8 @@
 #include "CLuaShim.h"
 #include "runtime_internal.h"
 
-#include <pthread.h>
+#include <signal.h>
+#include <sys/time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,32 +33,34 @@ int64_t hr_now_ns(void) {
 
 // MARK: Allocator
 
+/// The C heap itself failed. Lua code gets NULL (Lua raises LUA_ERRMEM); host code cannot turn
+/// it into a Lua error without jumping across Swift frames, so the process ends cleanly instead.
+static void *heap_exhausted(hr_runtime *rt) {
+    if (rt->budget == HR_HOST_CODE) {
+        static const char msg[] = "hostrun: out of memory in host code\n";
+        (void)!write(2, msg, sizeof msg - 1);
+        _exit(70);
+    }
+    return NULL;
+}
+
 static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     hr_runtime *rt = ud;
-    size_t old = ptr ? osize : 0;  // without a block, osize only tells the object's type
     if (nsize == 0) {
-        free(ptr);
-        rt->used -= old;
-        return NULL;
-    }
-    if (nsize > old && rt->enforce && rt->limit != 0) {
-        size_t grow = nsize - old;
-        if (rt->used + grow > rt->limit || rt->used + grow < rt->used)
-            return NULL;  // Lua collects garbage once and retries, then raises LUA_ERRMEM
-    }
-    void *block = realloc(ptr, nsize);
-    if (block == NULL) {
-        if (!rt->enforce) {
-            // A failing C heap while host code runs cannot be turned into a Lua error without
-            // jumping across Swift frames; end cleanly instead of corrupting the process.
-            static const char msg[] = "hostrun: out of memory in host code\n";
-            (void)!write(2, msg, sizeof msg - 1);
-            _exit(70);
+        if (ptr != NULL) {
+            rt->used -= osize;
+            free(ptr);
         }
         return NULL;
     }
-    rt->used = rt->used - old + nsize;
-    if (rt->used > rt->peak) rt->peak = rt->used;
+    size_t old = ptr ? osize : 0;  // without a block, osize only tells the object's type
+    size_t used = rt->used - old + nsize;
+    if (__builtin_expect(nsize > old && (used > rt->budget || used < rt->used), 0))
+        return NULL;  // Lua collects garbage once and retries, then raises LUA_ERRMEM
+    void *block = realloc(ptr, nsize);
+    if (__builtin_expect(block == NULL, 0)) return heap_exhausted(rt);
+    rt->used = used;
+    if (used > rt->peak) rt->peak = used;
     return block;
 }
 
@@ -72,14 +75,16 @@ static int hr_panic(lua_State *L) {
 lua_State *hr_newstate(void) {
     hr_runtime *rt = calloc(1, sizeof *rt);
     if (rt == NULL) return NULL;
-    pthread_mutex_init(&rt->watchdog_mutex, NULL);
+    rt->budget = HR_HOST_CODE;
     lua_State *L = lua_newstate(hr_alloc, rt);
     if (L == NULL) {
         free(rt);
         return NULL;
     }
     rt->main = L;
+    rt->budget = HR_HOST_CODE;
     rt->hook_interval = 10000;
+    if (hr_coverage_default()) hr_coverage_enable(L);
     lua_atpanic(L, hr_panic);
     for (int k = HR_KILL_NONE; k <= HR_KILL_OUTPUT; k++) {
         lua_pushstring(L, kill_messages[k]);
@@ -91,9 +96,9 @@ lua_State *hr_newstate(void) {
 void hr_close(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
     hr_watchdog_stop(L);
-    rt->enforce = 0;
+    rt->budget = HR_HOST_CODE;
     lua_close(L);
-    pthread_mutex_destroy(&rt->watchdog_mutex);
+    hr_coverage_merge(rt);
     free(rt->traceback);
     free(rt);
 }
@@ -110,31 +115,38 @@ lua_State *hr_main_thread(lua_State *L) { return hr_runtime_of(L)->main; }
 
 size_t hr_memory_used(lua_State *L) { return hr_runtime_of(L)->used; }
 size_t hr_memory_peak(lua_State *L) { return hr_runtime_of(L)->peak; }
-void hr_set_memory_limit(lua_State *L, size_t limit) { hr_runtime_of(L)->limit = limit; }
+void hr_set_memory_limit(lua_State *L, size_t limit) {
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->limit = limit;
+    if (rt->budget != HR_HOST_CODE) rt->budget = hr_lua_budget(rt);
+}
 size_t hr_memory_limit(lua_State *L) { return hr_runtime_of(L)->limit; }
 
 // MARK: Hook and kill
 
 static void hr_hook(lua_State *L, lua_Debug *ar);
 
-static void install_hook(lua_State *L) {
+void hr_install_hook(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
-    int active = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
-    if (active) lua_sethook(L, hr_hook, LUA_MASKCOUNT, killed ? 1 : rt->hook_interval);
+    int limited = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
+    // One hook function per thread: the count event checks the limits, the line event counts
+    // coverage (hr_hook tells them apart).
+    int mask = (limited ? LUA_MASKCOUNT : 0) | (rt->coverage != NULL && !killed ? LUA_MASKLINE : 0);
+    if (mask != 0) lua_sethook(L, hr_hook, mask, killed ? 1 : rt->hook_interval);
     else lua_sethook(L, NULL, 0, 0);
 }
 
 void hr_set_hook_interval(lua_State *L, int interval) {
     hr_runtime_of(L)->hook_interval = interval > 0 ? interval : 1;
-    install_hook(hr_runtime_of(L)->main);
+    hr_install_hook(hr_runtime_of(L)->main);
 }
 
 void hr_set_instruction_limit(lua_State *L, uint64_t limit) {
     hr_runtime *rt = hr_runtime_of(L);
     rt->instruction_limit = limit;
     rt->instructions = 0;
-    install_hook(rt->main);
+    hr_install_hook(rt->main);
 }
 
 uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instructions; }
@@ -142,7 +154,7 @@ uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instr
 void hr_set_time_limit(lua_State *L, double seconds) {
     hr_runtime *rt = hr_runtime_of(L);
     rt->deadline_ns = seconds > 0 ? hr_now_ns() + (int64_t)(seconds * 1e9) : 0;
-    install_hook(rt->main);
+    hr_install_hook(rt->main);
 }
 
 hr_kill hr_killed(lua_State *L) {
@@ -180,8 +192,11 @@ void hr_after_protected(lua_State *L, int status) {
 }
 
 static void hr_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     hr_runtime *rt = hr_runtime_of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        if (rt->coverage != NULL) hr_coverage_line(rt, L, ar);
+        return;
+    }
     hr_kill kind = hr_killed(L);
     if (kind != HR_KILL_NONE) hr_kill_raise(L, kind);
     rt->instructions += (uint64_t)rt->hook_interval;
@@ -233,68 +248,74 @@ void hr_stdio_flush(void) {
 }
 
 // MARK: Watchdog
+//
+// A timer signal, not a thread: a second thread would switch glibc's malloc to its locking,
+// multi-threaded mode and slow every allocation of the script by several percent. SIGALRM is
+// process-wide, so one state at a time may have a watchdog (the command line's).
 
-static void *watchdog_main(void *arg) {
-    hr_runtime *rt = arg;
-    pthread_mutex_lock(&rt->watchdog_mutex);
-    int64_t wake = rt->deadline_ns;
-    int fired = 0;
-    while (!rt->watchdog_stop) {
-        struct timespec ts = {(time_t)(wake / 1000000000), (long)(wake % 1000000000)};
-        int rc = pthread_cond_timedwait(&rt->watchdog_cond, &rt->watchdog_mutex, &ts);
-        if (rt->watchdog_stop) break;
-        if (rc != 0 && hr_now_ns() >= wake) {
-            if (!fired) {
-                // The hook raises at the next instruction; this only matters when no instruction
-                // runs because a single C function is still busy.
-                hr_mark_killed(rt, HR_KILL_TIME);
-                fired = 1;
-                wake = hr_now_ns() + rt->watchdog_grace_ns;
-                if (rt->watchdog_exit_code < 0) break;
-            } else {
-                // Still inside the same C call after the grace period: nothing safe is left but
-                // ending the process with the documented code.
-                if (ftrylockfile(stdout) == 0) {
-                    fflush_unlocked(stdout);
-                    funlockfile(stdout);
-                }
-                (void)!write(2, rt->watchdog_message, strlen(rt->watchdog_message));
-                _exit(rt->watchdog_exit_code);
-            }
-        }
+static hr_runtime *volatile watchdog_runtime;
+static struct sigaction watchdog_previous;
+
+static void arm_timer(int64_t ns) {
+    struct itimerval timer = {{0, 0}, {(time_t)(ns / 1000000000), (suseconds_t)((ns % 1000000000) / 1000)}};
+    if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
+    setitimer(ITIMER_REAL, &timer, NULL);
+}
+
+static void watchdog_signal(int signal) {
+    (void)signal;
+    hr_runtime *rt = watchdog_runtime;
+    if (rt == NULL) return;
+    int64_t now = hr_now_ns();
+    if (now < rt->deadline_ns) {  // early wake-up: sleep again
+        arm_timer(rt->deadline_ns - now);
+        return;
     }
-    pthread_mutex_unlock(&rt->watchdog_mutex);
-    return NULL;
+    if (!rt->watchdog_fired) {
+        // The hook raises at its next tick; this only matters when no instruction runs because
+        // a single C function is still busy.
+        hr_mark_killed(rt, HR_KILL_TIME);
+        rt->watchdog_fired = 1;
+        if (rt->watchdog_exit_code >= 0) arm_timer(rt->watchdog_grace_ns);
+        return;
+    }
+    // Still inside the same C call after the grace period: nothing safe is left but ending the
+    // process with the documented code (write and _exit are async-signal-safe).
+    (void)!write(2, rt->watchdog_message, strlen(rt->watchdog_message));
+    _exit(rt->watchdog_exit_code);
 }
 
 int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message) {
     hr_runtime *rt = hr_runtime_of(L);
-    if (rt->deadline_ns == 0 || rt->watchdog_running) return 0;
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&rt->watchdog_cond, &attr);
-    pthread_condattr_destroy(&attr);
-    rt->watchdog_stop = 0;
+    if (rt->deadline_ns == 0 || watchdog_runtime != NULL) return -1;
     rt->watchdog_grace_ns = (int64_t)(grace_seconds * 1e9);
     rt->watchdog_exit_code = exit_code;
+    rt->watchdog_fired = 0;
     snprintf(rt->watchdog_message, sizeof rt->watchdog_message, "%s", message ? message : "");
-    if (pthread_create(&rt->watchdog_thread, NULL, watchdog_main, rt) != 0) {
-        pthread_cond_destroy(&rt->watchdog_cond);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = watchdog_signal;
+    action.sa_flags = SA_RESTART;  // interrupted reads and writes resume
+    sigemptyset(&action.sa_mask);
+    watchdog_runtime = rt;
+    if (sigaction(SIGALRM, &action, &watchdog_previous) != 0) {
+        watchdog_runtime = NULL;
         return -1;
     }
-    rt->watchdog_running = 1;
+    // A parent may have started us with SIGALRM blocked (Foundation's Process does).
+    sigset_t alarm;
+    sigemptyset(&alarm);
+    sigaddset(&alarm, SIGALRM);
+    sigprocmask(SIG_UNBLOCK, &alarm, NULL);
+    arm_timer(rt->deadline_ns - hr_now_ns());
     return 0;
 }
 
 void hr_watchdog_stop(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
-    if (!rt->watchdog_running) return;
-    pthread_mutex_lock(&rt->watchdog_mutex);
-    rt->watchdog_stop = 1;
-    pthread_cond_signal(&rt->watchdog_cond);
-    pthread_mutex_unlock(&rt->watchdog_mutex);
-    pthread_join(rt->watchdog_thread, NULL);
-    pthread_cond_destroy(&rt->watchdog_cond);
-    rt->watchdog_running = 0;
+    if (watchdog_runtime != rt) return;
+    struct itimerval off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &off, NULL);
+    sigaction(SIGALRM, &watchdog_previous, NULL);
+    watchdog_runtime = NULL;
 }

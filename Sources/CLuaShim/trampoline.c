@@ -29,20 +29,30 @@ static int hostfn_gc(lua_State *L) {
     return 0;
 }
 
-static int trampoline(lua_State *L) {
-    hr_hostfn *fn = lua_touserdata(L, lua_upvalueindex(1));
-    hr_runtime *rt = fn->rt;
-    int enforce = rt->enforce;
-    rt->enforce = 0;  // host code may push freely; checked below
-    int results = fn->callback(L, fn->context);
-    rt->enforce = enforce;
-    if (enforce && rt->limit != 0 && rt->used > rt->limit) {
+/// After a host function: a kill, or memory pushed past the limit by host code (allowed while
+/// it ran, see runtime.c), is raised now that no Swift frame is left.
+/// After a host function: a kill, or memory pushed past the limit by host code (allowed while
+/// it ran, see runtime.c), is raised now that no Swift frame is left.
+static int after_host_call(lua_State *L, hr_runtime *rt, int results, size_t budget) {
+    if (rt->used > budget) {
         lua_gc(L, LUA_GCCOLLECT, 0);
-        if (rt->used > rt->limit) hr_mark_killed(rt, HR_KILL_MEMORY);
+        if (rt->used > budget) hr_mark_killed(rt, HR_KILL_MEMORY);
     }
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
     if (killed != HR_KILL_NONE) return hr_kill_raise(L, (hr_kill)killed);
     if (results < 0) return lua_error(L);
+    return results;
+}
+
+static int trampoline(lua_State *L) {
+    hr_hostfn *fn = lua_touserdata(L, lua_upvalueindex(1));
+    hr_runtime *rt = fn->rt;
+    size_t budget = rt->budget;
+    rt->budget = HR_HOST_CODE;  // host code may push freely; checked after it returns
+    int results = fn->callback(L, fn->context);
+    rt->budget = budget;
+    if (__builtin_expect(rt->used > budget || results < 0 || __atomic_load_n(&rt->killed, __ATOMIC_RELAXED), 0))
+        return after_host_call(L, rt, results, budget);
     return results;
 }
 
@@ -89,8 +99,8 @@ static int message_handler(lua_State *L) {
             lua_replace(L, 1);
         }
     }
-    int enforce = rt->enforce;
-    rt->enforce = 0;  // reporting an error must not fail for want of memory
+    size_t budget = rt->budget;
+    rt->budget = HR_HOST_CODE;  // reporting an error must not fail for want of memory
     rt->error_source[0] = '\0';
     rt->error_line = 0;
     lua_Debug ar;
@@ -108,7 +118,7 @@ static int message_handler(lua_State *L) {
     luaL_gsub(L, lua_tostring(L, -1), "\n\t[C]: in ?", "");
     set_traceback(rt, lua_tostring(L, -1));
     lua_pop(L, 2);
-    rt->enforce = enforce;
+    rt->budget = budget;
     if (lua_type(L, 1) != LUA_TSTRING) {  // killed with a non-string object: say why
         lua_rawgeti(L, LUA_REGISTRYINDEX, rt->kill_message_ref[killed]);
         lua_replace(L, 1);
@@ -125,10 +135,10 @@ int hr_host_pcall(lua_State *L, int nargs, int nresults) {
     set_traceback(rt, NULL);
     rt->error_source[0] = '\0';
     rt->error_line = 0;
-    int enforce = rt->enforce;
-    rt->enforce = 1;
+    size_t budget = rt->budget;
+    rt->budget = hr_lua_budget(rt);
     int status = lua_pcall(L, nargs, nresults, base);
-    rt->enforce = enforce;
+    rt->budget = budget;
     lua_rotate(L, base, -1);
     lua_pop(L, 1);
     if (status == LUA_ERRMEM) hr_mark_killed(rt, HR_KILL_MEMORY);

@@ -125,7 +125,7 @@ public struct DemoDataset: Sequence, Sendable {
         var rng = SplitMix64(seed: seed, stream: 1, index: UInt64(index))
         let time = deadlines.rules.time
         let demo = procedures.pick(&rng)
-        let source = WeightedTable(demo.sources.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).pick(&rng)
+        let source = demo.pickSource(&rng)
         sequences[source, default: 0] += 1
         let receivedAt = time.instant(day, LocalTime(minuteOfDay: second / 60), second: second % 60)
         let minute = second / 60

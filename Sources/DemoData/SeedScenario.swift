@@ -133,7 +133,7 @@ extension SeedScenario {
         /// A new writer for a dossier of `demo` received at `receivedAt`.
         mutating func writer(_ demo: DemoProcedure, _ channel: Channel, _ receivedAt: Date,
                              onlineFlags: (Bool, Bool)?) -> StoryWriter {
-            let source = WeightedTable(demo.sources.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).pick(&rng)
+            let source = demo.pickSource(&rng)
             let day = time.localDate(receivedAt)
             let sequence = (sequences[source]?[day] ?? 0) + 1
             sequences[source, default: [:]][day] = sequence

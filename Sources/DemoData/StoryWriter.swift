@@ -130,7 +130,9 @@ struct StoryWriter {
         known.status = .received
         known.finishedAt = nil
         for change in dossier.history where change.at <= asOf {
-            try! known.append(change)
+            do { try known.append(change) } catch {
+                preconditionFailure("a prefix of a valid history is valid: \(error)")
+            }
         }
         known.dueAt = deadlines.dueAt(replaying: known)
         if let apology, apology.issuedAt <= asOf, let due = known.dueAt, apology.newDueAt > due {

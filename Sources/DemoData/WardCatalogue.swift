@@ -19,12 +19,12 @@ public enum WardCatalogue {
     static let threePM = LocalTime(hour: 15)
 
     static func entry(_ code: String, _ name: String, _ field: String, _ limit: TimeLimit,
-                      _ department: String, _ sources: [String: Double], weight: Double,
+                      _ department: String, _ sources: KeyValuePairs<String, Double>, weight: Double,
                       online: Double, fullyOnline: Double, fee: Double) -> DemoProcedure {
         DemoProcedure(
             procedure: Procedure(code: code, name: name, field: field, timeLimit: limit,
                                  afternoonCutoff: limit == sameDay ? threePM : nil),
-            department: department, sources: sources, weight: weight, onlineShare: online,
+            department: department, sources: sources.map { SourceShare($0.key, $0.value) }, weight: weight, onlineShare: online,
             fullyOnlineShare: fullyOnline, feeShare: fee)
     }
 

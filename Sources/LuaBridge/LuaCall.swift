@@ -62,20 +62,35 @@ public struct LuaCall {
         }
     }
 
-    /// Argument `position` as an integer (a float with an exact integer value is accepted).
-    @inlinable
+    /// Argument `position` as an integer, as `luaL_checkinteger` reads it: a number with an
+    /// exact integer value, or a string that converts to one.
+    @inlinable @inline(__always)
     public func integer(_ position: Int32) throws(LuaArgumentError) -> Int64 {
         var isInteger: Int32 = 0
         let value = lua_tointegerx(stack.state, position, &isInteger)
-        if isInteger != 0, lua_type(stack.state, position) == LUA_TNUMBER { return value }
-        return try argument(position, as: Int64.self)
+        if isInteger != 0 { return value }
+        throw conversionFailure(position, as: Int64.self)
     }
 
-    /// Argument `position` as a number.
-    @inlinable
+    /// Argument `position` as a number, as `luaL_checknumber` reads it.
+    @inlinable @inline(__always)
     public func number(_ position: Int32) throws(LuaArgumentError) -> Double {
-        if lua_type(stack.state, position) == LUA_TNUMBER { return lua_tonumberx(stack.state, position, nil) }
-        return try argument(position, as: Double.self)
+        var isNumber: Int32 = 0
+        let value = lua_tonumberx(stack.state, position, &isNumber)
+        if isNumber != 0 { return value }
+        throw conversionFailure(position, as: Double.self)
+    }
+
+    /// The error for argument `position` not converting to `T` (the slow path of the readers).
+    @usableFromInline @inline(never)
+    func conversionFailure<T: FromLua>(_ position: Int32, as type: T.Type) -> LuaArgumentError {
+        var context = LuaReadContext()
+        do throws(LuaConversionError) {
+            _ = try T.read(from: stack, at: position, context: &context)
+            return argumentError(position, "\(T.self) expected")
+        } catch {
+            return argumentError(position, error.description)
+        }
     }
 
     /// Argument `position` as a boolean (strict: `nil` is not `false`).
@@ -130,15 +145,38 @@ public struct LuaCall {
         value.push(onto: stack)
     }
 
-    /// Pushes the results and returns their count, for `return call.returning(a, b)`.
-    @inlinable
-    public func returning<each Value: IntoLua>(_ values: repeat each Value) -> Int32 {
-        var count: Int32 = 0
-        for value in repeat each values {
-            if count >= 16 { stack.reserve(1) }
-            value.push(onto: stack)
-            count += 1
-        }
-        return count
+    /// Pushes no result: `return call.returning()`.
+    @inlinable @inline(__always)
+    public func returning() -> Int32 { 0 }
+
+    /// Pushes one result and returns 1, for `return call.returning(value)`.
+    @inlinable @inline(__always)
+    public func returning(_ value: some IntoLua) -> Int32 {
+        value.push(onto: stack)
+        return 1
+    }
+
+    /// Pushes two results and returns 2.
+    @inlinable @inline(__always)
+    public func returning(_ first: some IntoLua, _ second: some IntoLua) -> Int32 {
+        first.push(onto: stack)
+        second.push(onto: stack)
+        return 2
+    }
+
+    /// Pushes three results and returns 3.
+    @inlinable @inline(__always)
+    public func returning(_ first: some IntoLua, _ second: some IntoLua, _ third: some IntoLua) -> Int32 {
+        first.push(onto: stack)
+        second.push(onto: stack)
+        third.push(onto: stack)
+        return 3
+    }
+
+    /// Pushes every value of a list and returns the count (checks stack room for long lists).
+    public func returning(contentsOf values: [LuaValue]) -> Int32 {
+        stack.reserve(Int32(values.count))
+        for value in values { value.push(onto: stack) }
+        return Int32(values.count)
     }
 }

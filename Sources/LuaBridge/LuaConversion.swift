@@ -13,9 +13,10 @@ public protocol IntoLua {
 
 /// A Swift value that can be read from the Lua stack (mlua's `FromLua`).
 ///
-/// Reading is strict, with Lua's wording on failure: an `Int` accepts a number with an exact
-/// integer value but not `"10"` nor `1.5`; a `String` accepts only valid UTF-8 strings (use
-/// ``LuaString`` for arbitrary bytes). Tables are read with raw access, to a depth of
+/// Reading follows Lua's C API, with Lua's wording on failure: numbers read like
+/// `luaL_checkinteger`/`luaL_checknumber` (an `Int` accepts `3`, `3.0` and `"3"`, not `1.5`);
+/// otherwise types must match exactly: a `String` accepts only strings, and only valid UTF-8
+/// (use ``LuaString`` for arbitrary bytes), a `Bool` only booleans. Tables are read with raw access, to a depth of
 /// ``LuaReadContext/maximumDepth``, and a table that contains itself is an error.
 public protocol FromLua {
     /// Reads the value at `index` (an absolute or relative index; it is not popped).

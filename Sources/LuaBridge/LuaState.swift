@@ -7,8 +7,8 @@ import CLuaShim
 /// ## Concurrency
 /// A state is used by one thread at a time: it is not `Sendable`, and every call into it, every
 /// ``LuaReference`` and ``LuaStack`` of it, must come from the thread (or task) that owns it.
-/// Many states may run in parallel, one per thread; they share nothing. The only cross-thread
-/// access is the runtime's own watchdog, which sets an atomic kill flag.
+/// Many states may run in parallel, one per thread; they share nothing. The only access from
+/// elsewhere is the command line's watchdog (a timer signal), which sets an atomic kill flag.
 ///
 /// ## Lifetime
 /// ``close()`` runs the state's finalizers and frees its memory; `deinit` closes a state that is

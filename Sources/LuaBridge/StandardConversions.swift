@@ -30,14 +30,22 @@ extension Int64: IntoLua, FromLua {
     @inlinable
     public func push(onto stack: LuaStack) { lua_pushinteger(stack.state, self) }
 
+    /// Reads like `luaL_checkinteger`: a number with an exact integer value, or a string that
+    /// converts to one.
     @inlinable
     public static func read(from stack: LuaStack, at index: Int32, context: inout LuaReadContext) throws(LuaConversionError) -> Int64 {
-        guard lua_type(stack.state, index) == LUA_TNUMBER else { throw mismatch(stack, index, expected: "integer") }
         var isInteger: Int32 = 0
         let value = lua_tointegerx(stack.state, index, &isInteger)
-        guard isInteger != 0 else { throw LuaConversionError("number has no integer representation") }
+        guard isInteger != 0 else { throw integerFailure(stack, index) }
         return value
     }
+}
+
+@usableFromInline @inline(never)
+func integerFailure(_ stack: LuaStack, _ index: Int32) -> LuaConversionError {
+    lua_isnumber(stack.state, index) != 0
+        ? LuaConversionError("number has no integer representation")
+        : mismatch(stack, index, expected: "number")
 }
 
 extension Int: IntoLua, FromLua {
@@ -66,10 +74,13 @@ extension Double: IntoLua, FromLua {
     @inlinable
     public func push(onto stack: LuaStack) { lua_pushnumber(stack.state, self) }
 
+    /// Reads like `luaL_checknumber`: a number, or a string that converts to one.
     @inlinable
     public static func read(from stack: LuaStack, at index: Int32, context: inout LuaReadContext) throws(LuaConversionError) -> Double {
-        guard lua_type(stack.state, index) == LUA_TNUMBER else { throw mismatch(stack, index, expected: "number") }
-        return lua_tonumberx(stack.state, index, nil)
+        var isNumber: Int32 = 0
+        let value = lua_tonumberx(stack.state, index, &isNumber)
+        guard isNumber != 0 else { throw mismatch(stack, index, expected: "number") }
+        return value
     }
 }
 

@@ -112,10 +112,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The connector named on the command line.
     private func plugin() throws -> InstalledPlugin {
-        // Bundled connectors live in Plugins/connectors (docs/plugins.md).
-        var search = plugins
-        search.pluginPaths += PluginCatalog.defaultSearchFolders().map { $0 + "/connectors" }
-        let catalog = search.catalog
+        let catalog = plugins.catalog
         guard let plugin = catalog.plugin(named: connector), plugin.manifest.kind == .connector else {
             let known = catalog.plugins.filter { $0.manifest.kind == .connector }.map(\.manifest.name)
             throw ImportCommandError("no connector '\(connector)' (connectors: \(known.joined(separator: ", ")))"

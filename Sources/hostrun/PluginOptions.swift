@@ -15,7 +15,8 @@ struct PluginOptions: ParsableArguments {
     var catalog: PluginCatalog {
         let single = pluginPaths.filter { FileManager.default.fileExists(atPath: $0 + "/" + PluginCatalog.manifestName) }
         let folders = pluginPaths.filter { !single.contains($0) }
-        return PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders() + folders, pluginFolders: single)
+        return PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders() + folders.flatMap(PluginCatalog.searchFolders(under:)),
+                             pluginFolders: single)
     }
 
     func operatorPolicy() throws -> OperatorPolicy {

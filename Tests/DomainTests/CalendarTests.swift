@@ -122,6 +122,14 @@ struct CalendarTests {
         }
     }
 
+    @Test("A centre's file may leave out sources and make-up days")
+    func minimalFile() throws {
+        let json = #"{"region":"HP","year":2028,"status":"computed","daysOff":[{"date":"2028-01-03","name":"Nghỉ bù Tết Dương lịch"}]}"#
+        let year = try HolidayYear(json: Data(json.utf8), file: "hp-2028.json")
+        let merged = try calendar.merging([year])
+        #expect(!merged.isWorkingDay(day(2028, 1, 3)) && merged.hasHolidayData(for: 2028))
+    }
+
     @Test("Two files for one year are refused")
     func duplicateYear() {
         let y = HolidayYear(region: "VN", year: 2026, status: .computed, daysOff: [])

@@ -21,6 +21,16 @@ struct LifecycleTests {
         try d.validate()
     }
 
+    @Test("canMove(to:) and allowedNext state the same lifecycle")
+    func transitionTable() {
+        for from in DossierStatus.allCases {
+            for to in DossierStatus.allCases {
+                #expect(from.canMove(to: to) == from.allowedNext.contains(to), "\(from) → \(to)")
+            }
+            #expect(from.allowedNext.isEmpty == (from.isFinished && from != .resolved))
+        }
+    }
+
     @Test("An invalid transition names the dossier, the entry and both states")
     func invalidTransition() throws {
         let d = try base().appending(StatusChange(status: .refused, at: at("05/05/2026 10:00")))

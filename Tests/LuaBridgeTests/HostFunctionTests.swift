@@ -48,7 +48,7 @@ struct HostFunctionTests {
         let lua = try state()
         let error = #expect(throws: LuaError.self) { try lua.execute("demo.add(1, 'x')", name: "@job.lua") }
         #expect(error?.kind == .runtime)
-        #expect(error?.message == "job.lua:1: bad argument #2 to 'demo.add' (integer expected, got string)")
+        #expect(error?.message == "job.lua:1: bad argument #2 to 'demo.add' (number expected, got string)")
         #expect(error?.location == LuaError.Location(source: "job.lua", line: 1))
     }
 

@@ -67,15 +67,20 @@ struct ValueConversionTests {
         #expect(results[0].tableValue?["b"] == [1])
     }
 
-    @Test func readingIsStrictWithLuaWording() throws {
+    @Test func readingFollowsLuaWithLuaWording() throws {
         let lua = try LuaState()
         let stack = lua.stack
         stack.push("10")
         stack.push(1.5)
-        defer { stack.pop(2) }
-        #expect(throws: LuaConversionError("integer expected, got string")) { try stack.read(Int.self, at: -2) }
-        #expect(throws: LuaConversionError("number has no integer representation")) { try stack.read(Int.self, at: -1) }
-        #expect(try stack.read(Int?.self, at: 5) == nil)
+        stack.push("ten")
+        stack.push(true)
+        defer { stack.pop(4) }
+        #expect(try stack.read(Int.self, at: -4) == 10)  // as luaL_checkinteger
+        #expect(throws: LuaConversionError("number has no integer representation")) { try stack.read(Int.self, at: -3) }
+        #expect(throws: LuaConversionError("number expected, got string")) { try stack.read(Double.self, at: -2) }
+        #expect(throws: LuaConversionError("string expected, got boolean")) { try stack.read(String.self, at: -1) }
+        #expect(throws: LuaConversionError("boolean expected, got number")) { try stack.read(Bool.self, at: -3) }
+        #expect(try stack.read(Int?.self, at: 10) == nil)
     }
 
     @Test func functionsAreHeldByReference() throws {

@@ -23,12 +23,94 @@ error('Cannot require a meta file')
 ---@field separator string? ",", ";" or "\t" (default: detected)
 ---@field encoding string? "utf-8", "utf-16le", "utf-16be" or "windows-1258" (default: detected)
 
+---One series of a bar chart.
+---@class ChartSeries
+---@field name string the series' name (a column of the chart's number table)
+---@field values number[] one value per category, in percent for a percent chart
+
+---A horizontal bar chart for `doc:chart`.
+---@class ChartSpec
+---@field title string the chart's title
+---@field categories string[] the bars' labels
+---@field series ChartSeries[] the series: one bar per series in each category
+---@field kind string? integer (default) or percent (values in percent)
+
 ---How far `clock.advance` moves the clock; every field optional.
 ---@class ClockStep
 ---@field days integer? calendar days
 ---@field hours integer? hours
 ---@field minutes integer? minutes
 ---@field seconds integer? seconds
+
+---A header cell over consecutive columns.
+---@class ColumnGroup
+---@field title string the group's title, or "" for columns without one
+---@field span integer how many columns it covers
+
+---A column of a table.
+---@class ColumnSpec
+---@field title string the column's title
+---@field type string? auto (default: integers, numbers with two decimals, text), text, integer, number, percent (rates in percent: 98.7) or date (times or "25/05/2026")
+---@field width number? the width in characters (XLSX; a hint for DOCX)
+---@field decimals integer? digits after the mark for number and percent columns (default 2; percentages drop trailing zeros)
+
+---A report being built: each method appends a block and returns the document; the host renders it (Markdown, HTML, CSV, JSON, XLSX, DOCX).
+---@class Document
+---@field title string the document's title
+local Document = {}
+
+---Appends a horizontal bar chart (inline SVG in HTML; its numbers as a table elsewhere).
+---@param spec ChartSpec {title =, categories =, series = {{name =, values =}}, kind =}
+---@return Document # the document
+function Document:chart(spec) end
+
+---Appends a heading: level 1 for a section ("I. ..."), 2 for a subsection ("1. ..."), 3 and 4 below.
+---@param text string the heading as printed
+---@param level? integer 1 to 4 (default 1)
+---@return Document # the document
+function Document:heading(text, level) end
+
+---Appends lines written "- ..." in official documents, one per item.
+---@param items string[]|Run[][] the items: each a string or an array of runs
+---@return Document # the document
+function Document:list(items) end
+
+---Starts a new page (a rule in Markdown).
+---@return Document # the document
+function Document:page_break() end
+
+---Appends a paragraph of prose: a string, or runs such as {"Tỷ lệ ", report.bold("98,7%")}.
+---@param text string|Run[] the text, or runs of text with emphasis
+---@return Document # the document
+function Document:paragraph(text) end
+
+---The document as text in a text format, as `hostrun report` would write it (for specs and previews).
+---@param format string md, html, csv or json
+---@return string # the rendered document
+function Document:render(format) end
+
+---Appends the closing block: recipients ("Nơi nhận:") on the left, the signer on the right.
+---@param spec SignatureSpec {recipients =, title =, name =}
+---@return Document # the document
+function Document:signature(spec) end
+
+---Appends a table of typed cells, with optional column groups and a total row.
+---@param spec TableSpec {title =, sheet =, columns =, groups =, rows =, total =}
+---@return Document # the document
+function Document:table(spec) end
+
+---Options of `report.document`: the title, the header block of an official document and the page.
+---@class DocumentOptions
+---@field title string the title, e.g. "BÁO CÁO" (required)
+---@field subtitle string? what it is about (trích yếu), printed bold under the title
+---@field issuer string|string[]? the issuing body, top to bottom: the body above it, then the issuer (printed bold); without it no official header block is printed
+---@field number string? the number line, e.g. report.document_number("BC", "TTPVHCC")
+---@field place string? the place of the place-and-date line
+---@field date integer|string? the date of the place-and-date line
+---@field place_date string? the place-and-date line as printed (wins over place and date), e.g. report.place_date("Hưng Đạo", {year = 2026})
+---@field decimal string? the decimal mark of the text: "," (default) or "."
+---@field author string? the author in the file's properties
+---@field landscape boolean? print on landscape A4 (DOCX, HTML), for wide tables
 
 ---A dossier (hồ sơ) from the store: read-only fields and deadline methods.
 ---@class Dossier
@@ -89,6 +171,16 @@ function Dossier:working_days_left(at) end
 ---@class DueDateOptions
 ---@field cutoff string? afternoon cut-off "HH:mm": receipts after it count from the next working day
 
+---A citizen's feedback (PAKN).
+---@class Feedback
+---@field code string its code in the source system
+---@field source string the source system
+---@field subject string what it is about
+---@field status string received, processing, handled or rejected
+---@field received_at integer when it was received
+---@field due_at integer? when the answer is due
+---@field handled_at integer? when it was handled or rejected
+
 ---Citizens' feedback (PAKN) of a period.
 ---@class FeedbackFigures
 ---@field carried_over integer received before the period, open at its start
@@ -97,6 +189,13 @@ function Dossier:working_days_left(at) end
 ---@field handled_on_time integer answered by the due date
 ---@field rejected integer not accepted for handling
 ---@field open integer still open at the end
+
+---Which feedback `feedback.list` returns; every option may be left out.
+---@class FeedbackOptions
+---@field received_from integer|string? received on or after this day
+---@field received_to integer|string? received on or before this day
+---@field status string|string[]? one status or several
+---@field open boolean? true: only those not yet handled or rejected
 
 ---The figures of a period (section I of a report), each counter by name; `stats.labels()` gives their Vietnamese lines.
 ---@class Figures
@@ -196,6 +295,17 @@ function Dossier:working_days_left(at) end
 ---@field name string its name as the government notice writes it
 ---@field working boolean true for a make-up working day, false for a day off
 
+---One batch that wrote the store.
+---@class ImportBatch
+---@field connector string the connector or script that wrote it
+---@field batch_id string the batch's unique id
+---@field started_at integer when it began
+---@field finished_at integer? when it committed
+---@field inserted integer records new to the store
+---@field updated integer records changed
+---@field unchanged integer records found as they were
+---@field history_appended integer status changes appended
+
 ---A service indicator's value, printed with its definition.
 ---@class Indicator
 ---@field id string digitisation, data_reuse, online_payment, online, fully_online, on_time, or a custom id
@@ -247,6 +357,11 @@ function Period:contains(t) end
 ---@return Period[] # in order; the first and last may be partial months
 function Period:months() end
 
+---Options of `report.place_date`.
+---@class PlaceDateOptions
+---@field date integer|string? the signing date
+---@field year integer? the year of a line whose day and month are left blank
+
 ---Which dossiers `dossiers.query`, `count` and `group_by` select; every option may be left out. Dates are times or text such as "25/05/2026" and compare as days in the centre's zone.
 ---@class QueryOptions
 ---@field status string|string[]? one status or several (received, processing, supplement_requested, awaiting_payment, resolved, returned, refused, withdrawn)
@@ -272,6 +387,18 @@ function Period:months() end
 ---@field limit integer? at most this many (query only)
 ---@field history boolean? fetch each dossier's history with it (faster when every d.history is read)
 
+---A run of text in a paragraph.
+---@class Run
+---@field text string the text
+---@field bold boolean? bold
+---@field italic boolean? italic
+
+---The closing block of an official document, for `doc:signature`.
+---@class SignatureSpec
+---@field recipients string|string[]? the lines under "Nơi nhận:", e.g. {"- Văn phòng HĐND & UBND;", "- Lưu: TTPVHCC"}
+---@field title string|string[] the signer's title lines, e.g. {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}
+---@field name string? the signer's name
+
 ---Where a dossier stands against its deadline.
 ---@class Standing
 ---@field state string running, overdue, clock_stopped, no_time_limit, not_yet_received, early, on_time, late, refused or withdrawn
@@ -280,6 +407,15 @@ function Period:months() end
 ---@field calendar_days_left integer? the same in calendar days
 ---@field due_date integer? the due date
 ---@field appointment_date integer? an apology letter's new appointment
+
+---A table for `doc:table`: cells typed by their column.
+---@class TableSpec
+---@field title string? the caption; also the sheet's name in XLSX
+---@field sheet string? the sheet's name in XLSX, when not the title
+---@field columns string[]|ColumnSpec[] the columns, left to right: a title, or {title =, type =, width =, decimals =}
+---@field groups ColumnGroup[]? header cells spanning columns, left to right, e.g. {title = "Tiếp nhận", span = 4}; title "" for columns without a group
+---@field rows any[][]? the rows: one value per column (nil for an empty cell); a row with bold = true is printed bold
+---@field total any[]? a total row, printed bold after the rows
 
 ---A procedure's time limit: `{days = 5}` working days or `{hours = 4}` working hours.
 ---@class TimeLimit
@@ -401,6 +537,14 @@ function dossiers.group_by(dimension, opts) end
 ---@return fun(): Dossier? # the iterator of a generic for
 function dossiers.query(opts) end
 
+---Citizens' feedback (PAKN) in the store.
+feedback = {}
+
+---The feedback items an options table selects, by receipt time.
+---@param opts? FeedbackOptions filters
+---@return Feedback[] # the items
+function feedback.list(opts) end
+
 ---Files under the folders granted with --allow-read and --allow-write.
 fs = {}
 
@@ -424,6 +568,18 @@ function fs.read_file(path) end
 ---@param data string the bytes to write
 ---@return boolean # true
 function fs.write_file(path, data) end
+
+---The store's import batches: what each connector wrote, and when.
+imports = {}
+
+---The latest batch of every connector that ever wrote the store.
+---@return ImportBatch[] # one per connector, by connector name
+function imports.latest() end
+
+---The most recent batches, newest first.
+---@param limit? integer how many (default 20, at most 10000)
+---@return ImportBatch[] # newest first
+function imports.recent(limit) end
 
 ---JSON text to Lua values and back, with null as json.null.
 json = {}
@@ -493,6 +649,44 @@ function period.range(from, to) end
 ---@param year integer e.g. 2026
 ---@return Period # 01/01–31/12
 function period.year(year) end
+
+---Builds report documents: header block, headings, prose, tables, charts, signature.
+report = {}
+
+---A run of bold text, for `doc:paragraph{...}`.
+---@param text string the text to print in bold
+---@return Run # {text =, bold = true}
+function report.bold(text) end
+
+---Builds a report plugin as `hostrun report` does and returns its document (spec files run by `hostrun test` only).
+---@param name string the report, e.g. "thong-ke-tthc"
+---@param period Period the reporting period
+---@param options? table<string, string|number|boolean> its options, as --option gives them
+---@return Document # the document M.build returned
+function report.build(name, period, options) end
+
+---Starts a document with its title and, for an official document, its header block.
+---@param opts DocumentOptions {title =, subtitle =, issuer =, number =, place =, date =, place_date =, decimal =, author =}
+---@return Document # the empty document
+function report.document(opts) end
+
+---The number line of an official document, the number left blank for the clerk unless given: "Số: /BC-TTPVHCC".
+---@param kind string the document's kind, e.g. BC (báo cáo), KH, QĐ
+---@param issuer string the issuer's abbreviation, e.g. TTPVHCC
+---@param number? integer|string the number, when known
+---@return string # e.g. "Số: /BC-TTPVHCC" or "Số: 12/BC-TTPVHCC"
+function report.document_number(kind, issuer, number) end
+
+---A run of italic text, for `doc:paragraph{...}`.
+---@param text string the text to print in italics
+---@return Run # {text =, italic = true}
+function report.italic(text) end
+
+---The place-and-date line: "Hưng Đạo, ngày 25 tháng 5 năm 2026", or with the day and month left blank for the signing.
+---@param place string the place, e.g. "Hưng Đạo"
+---@param opts? PlaceDateOptions {date = the signing date} or {year = the year of a line left blank} (default: blank, this year)
+---@return string # the line
+function report.place_date(place, opts) end
 
 ---A period's figures, breakdowns, indicators and feedback, computed by the store.
 stats = {}

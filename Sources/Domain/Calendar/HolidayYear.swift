@@ -56,6 +56,17 @@ public struct HolidayYear: Sendable, Hashable, Codable {
         self.workingDays = workingDays
     }
 
+    /// Decodes a holiday file; `sources` and `workingDays` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(region: try c.decode(String.self, forKey: .region),
+                  year: try c.decode(Int.self, forKey: .year),
+                  status: try c.decode(Status.self, forKey: .status),
+                  sources: try c.decodeIfPresent([Source].self, forKey: .sources) ?? [],
+                  daysOff: try c.decode([Day].self, forKey: .daysOff),
+                  workingDays: try c.decodeIfPresent([Day].self, forKey: .workingDays) ?? [])
+    }
+
     /// Reads and checks a holiday file's JSON; `file` names it in errors.
     public init(json data: Data, file: String) throws(HolidayFileError) {
         do {

@@ -44,6 +44,23 @@ public enum DossierStatus: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Whether a dossier in this state may move to `next`.
-    public func canMove(to next: DossierStatus) -> Bool { allowedNext.contains(next) }
+    /// Whether a dossier in this state may move to `next` (the same rule as ``allowedNext``,
+    /// without building a set: imports check every history entry).
+    public func canMove(to next: DossierStatus) -> Bool {
+        switch (self, next) {
+        case (.received, .processing), (.received, .supplementRequested),
+             (.processing, .supplementRequested), (.processing, .awaitingPayment), (.processing, .resolved),
+             (.supplementRequested, .processing),
+             (.awaitingPayment, .processing), (.awaitingPayment, .resolved),
+             (.resolved, .returned):
+            true
+        case (.received, .refused), (.received, .withdrawn), (.processing, .refused),
+             (.processing, .withdrawn), (.supplementRequested, .refused),
+             (.supplementRequested, .withdrawn), (.awaitingPayment, .refused),
+             (.awaitingPayment, .withdrawn):
+            true
+        default:
+            false
+        }
+    }
 }

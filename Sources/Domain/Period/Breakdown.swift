@@ -37,14 +37,20 @@ public struct Breakdown: Sendable, Hashable, Codable {
         labels = [:]
     }
 
-    /// Counts a dossier in its row.
+    /// Counts a dossier in its row: one hash look-up when the row exists.
     public mutating func add(_ placement: PeriodPlacement, of dossier: Dossier) {
         let key = dimension.key(of: dossier)
-        rows[key, default: PeriodFigures()].add(placement, of: dossier)
+        if let index = rows.index(forKey: key) {
+            rows.values[index].add(placement, of: dossier)
+            return
+        }
+        var row = PeriodFigures()
+        row.add(placement, of: dossier)
+        rows[key] = row
         switch dimension {
-        case .procedure where labels[key] == nil: labels[key] = dossier.procedure.name
-        case .channel where labels[key] == nil: labels[key] = dossier.channel.vietnameseName
-        default: break
+        case .procedure: labels[key] = dossier.procedure.name
+        case .channel: labels[key] = dossier.channel.vietnameseName
+        case .field, .department, .source: break
         }
     }
 

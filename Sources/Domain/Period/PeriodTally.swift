@@ -49,9 +49,15 @@ public struct PeriodTally: Sendable {
         return placement
     }
 
-    /// Counts every dossier of a sequence, one at a time.
+    /// Counts every dossier of a sequence, one at a time. Contiguous storage (an array) is read
+    /// in place: copying a dossier costs more than classifying it.
     public mutating func add<S: Sequence>(contentsOf dossiers: S) where S.Element == Dossier {
-        for dossier in dossiers { add(dossier) }
+        let done: Void? = dossiers.withContiguousStorageIfAvailable { buffer in
+            for i in buffer.indices { add(buffer[i]) }
+        }
+        if done == nil {
+            for dossier in dossiers { add(dossier) }
+        }
     }
 
     /// Counts every feedback record of a sequence, one at a time.

@@ -52,6 +52,7 @@ public final class HostEnvironment: @unchecked Sendable {
             DossiersModule(self).module,
             PeriodModule(self).module,
             StatsModule(self).module,
+            ReportModule(self).module,
             CalendarModule(self).module,
             ClockModule(self).module,
             TextModule(self).module,
@@ -59,6 +60,8 @@ public final class HostEnvironment: @unchecked Sendable {
             CSVModule(self).module,
             XLSXModule(self).module,
             LogModule(self).module,
+            ImportsModule(self).module,
+            FeedbackModule(self).module,
         ])
     }
 

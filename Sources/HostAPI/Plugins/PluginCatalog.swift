@@ -28,9 +28,17 @@ public struct PluginCatalog: Sendable {
 
     public static let manifestName = "manifest.lua"
 
-    /// `Plugins` in the current folder, then the folders of `HOSTRUN_PLUGINS` (separated by `:`).
+    /// `Plugins` in the current folder, then the folders of `HOSTRUN_PLUGINS` (separated by `:`),
+    /// each with its kind sub-folders (see ``searchFolders(under:)``).
     public static func defaultSearchFolders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        ["Plugins"] + (environment["HOSTRUN_PLUGINS"] ?? "").split(separator: ":").map(String.init)
+        (["Plugins"] + (environment["HOSTRUN_PLUGINS"] ?? "").split(separator: ":").map(String.init))
+            .flatMap(searchFolders(under:))
+    }
+
+    /// A folder of plugins and its kind sub-folders (`connectors`, `reports`, `checks`), where
+    /// bundled plugins are sorted (docs/plugins.md): `Plugins/reports/bao-cao-dinh-ky`.
+    public static func searchFolders(under folder: String) -> [String] {
+        [folder] + PluginManifest.Kind.allCases.map { "\(folder)/\($0.rawValue)s" }
     }
 
     /// - Parameters:

@@ -34,10 +34,13 @@ struct DossierWriter: RecordWriter {
             .map { "\($0) = ?" }.joined(separator: ", ")
         return "UPDATE dossiers SET \(assignments) WHERE id = ?"
     }()
-    private static let historySQL = """
-        INSERT INTO status_history (dossier_id, status, at, actor, source, note, import_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
+    /// History entries go in by up to this many per statement: a dossier's whole history is
+    /// usually one execution, which costs SQLite far less than one per entry.
+    private static let historyRowsPerStatement = 8
+    private static func historySQL(rows: Int) -> String {
+        "INSERT INTO status_history (dossier_id, status, at, actor, source, note, import_id) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
     private static let procedureSQL = """
         INSERT INTO procedures (code, name, field, limit_kind, limit_value, cutoff_minute)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -52,7 +55,8 @@ struct DossierWriter: RecordWriter {
     private let lookup: BatchStatement
     private let insert: BatchStatement
     private let update: BatchStatement
-    private let history: BatchStatement
+    /// `history[k - 1]` inserts k entries.
+    private let history: [BatchStatement]
     private let procedure: BatchStatement
 
     init(db: Database, importID: Int64, centreTime: CentreTime) throws {
@@ -63,7 +67,7 @@ struct DossierWriter: RecordWriter {
         lookup = try BatchStatement(db, sql: Self.lookupSQL)
         insert = try BatchStatement(db, sql: Self.insertSQL)
         update = try BatchStatement(db, sql: Self.updateSQL)
-        history = try BatchStatement(db, sql: Self.historySQL)
+        history = try (1...Self.historyRowsPerStatement).map { try BatchStatement(db, sql: Self.historySQL(rows: $0)) }
         procedure = try BatchStatement(db, sql: Self.procedureSQL)
         for row in try Row.fetchAll(db, sql: "SELECT name, priority FROM sources") {
             let name: String = row[0]
@@ -168,18 +172,22 @@ struct DossierWriter: RecordWriter {
                                existing: [StoredHistoryEntry]) throws -> Int {
         guard !changes.isEmpty else { return 0 }
         var known = Set(existing)
-        var appended = 0
-        history.bind(dossierID.databaseValue, at: 1)
-        history.bind(importID.databaseValue, at: 7)
-        for change in changes {
-            let entry = StoredHistoryEntry(change)
-            guard known.insert(entry).inserted else { continue }
-            history.bind([entry.status.databaseValue, entry.at.databaseValue, entry.actor.databaseValue,
-                          entry.source.databaseValue, entry.note.databaseValue], from: 2)
-            try history.execute()
-            appended += 1
+        let entries = changes.map(StoredHistoryEntry.init).filter { known.insert($0).inserted }
+        var start = 0
+        while start < entries.count {
+            let chunk = entries[start..<min(start + Self.historyRowsPerStatement, entries.count)]
+            let statement = history[chunk.count - 1]
+            var parameter: Int32 = 1
+            for entry in chunk {
+                statement.bind([dossierID.databaseValue, entry.status.databaseValue, entry.at.databaseValue,
+                                entry.actor.databaseValue, entry.source.databaseValue, entry.note.databaseValue,
+                                importID.databaseValue], from: parameter)
+                parameter += 7
+            }
+            try statement.execute()
+            start += chunk.count
         }
-        return appended
+        return entries.count
     }
 
     private mutating func noteSource(_ source: String) throws {

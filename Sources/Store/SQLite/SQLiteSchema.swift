@@ -23,7 +23,8 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-dossiers", migrate: createV1)
-        migrator.registerMigration("v2-source-snapshots", migrate: createSnapshots)
+        migrator.registerMigration("v2-scheduler", migrate: createSchedulerState)
+        migrator.registerMigration("v3-source-snapshots", migrate: createSnapshots)
         return migrator
     }
 

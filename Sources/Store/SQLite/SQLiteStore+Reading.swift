@@ -20,8 +20,10 @@ extension SQLiteStore {
         let select = query.selectStatement
         let includeHistory = query.includeHistory
         let idIndex = DossierColumns.tracked.count + 2
-        let pool = self.pool
+        let (pool, slots) = (self.pool, cursorSlots)
+        try slots.take()
         return StoreCursor { sink in
+            defer { slots.give() }
             do {
                 try pool.read { db in
                     let rows = try Row.fetchCursor(db, sql: select.text, arguments: select.statementArguments)
@@ -69,8 +71,10 @@ extension SQLiteStore {
 
     public func feedbackItems(received: ClosedRange<LocalDate>?) throws -> StoreCursor<Feedback> {
         let filter = received.map { "WHERE received_day BETWEEN \($0.lowerBound.dayNumber) AND \($0.upperBound.dayNumber)" } ?? ""
-        let pool = self.pool
+        let (pool, slots) = (self.pool, cursorSlots)
+        try slots.take()
         return StoreCursor { sink in
+            defer { slots.give() }
             do {
                 try pool.read { db in
                     let rows = try Row.fetchCursor(db, sql: """

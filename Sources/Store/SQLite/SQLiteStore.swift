@@ -13,7 +13,10 @@ public final class SQLiteStore: DossierStore {
     /// The time zone whose calendar days the `*_day` columns hold; fixed when the file is created.
     public let centreTime: CentreTime
     let pool: DatabasePool
+    let cursorSlots: CursorSlots
     private let clock: @Sendable () -> Date
+    /// Reader connections: one per open cursor, plus one for plain reads.
+    private static let readers = 16
 
     /// Opens the store at `path`, creating it if missing and migrating it if older.
     ///
@@ -31,7 +34,8 @@ public final class SQLiteStore: DossierStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
-        configuration.maximumReaderCount = 8
+        configuration.maximumReaderCount = Self.readers
+        cursorSlots = CursorSlots(readers: Self.readers)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }

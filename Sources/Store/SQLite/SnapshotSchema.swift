@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteSchema {
-    /// Migration `v2-source-snapshots`: what each connector import listed, per source, so that
+    /// Migration `v3-source-snapshots`: what each connector import listed, per source, so that
     /// `hostrun reconcile` can tell which dossiers vanished from a source (see
     /// ``ConnectorImportStore``). One row per dossier, not per import and dossier: a source's
     /// latest listing is all reconciliation compares against.

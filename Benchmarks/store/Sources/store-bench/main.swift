@@ -1,11 +1,13 @@
 // The store side of Benchmarks/store/run.sh. Each command does one measured job and prints
 // its result on stdout in the same form as the sqlite3 side, so run.sh can check both agree.
 //
-//   store-bench insert DB COUNT SEED     upsert COUNT generated dossiers as one batch
+//   store-bench insert DB COUNT SEED     upsert COUNT DemoData dossiers as one batch
 //   store-bench figures DB FROM TO       the period's figures, total then by field
 //   store-bench overdue DB DATE          the overdue list as of DATE, one line per dossier
 //
 // Dates are yyyy-MM-dd. Timing and peak memory are measured outside, by /usr/bin/time.
+// The dossiers are DemoData's ward, received over two years up to 30/06/2026.
+import DemoData
 import Domain
 import Foundation
 import Store
@@ -48,7 +50,9 @@ do {
     case ("insert", 4):
         guard let count = Int(arguments[2]), let seed = UInt64(arguments[3]) else { fail("insert DB COUNT SEED") }
         let store = try SQLiteStore(path: arguments[1])
-        let records = BenchDossiers(count: count, seed: seed).lazy.map { DossierRecord($0) }
+        let dataset = DemoDataset(dossiers: count, seed: seed, from: LocalDate(year: 2024, month: 7, day: 1)!,
+                                  through: LocalDate(year: 2026, month: 6, day: 30)!)
+        let records = dataset.lazy.map { DossierRecord($0) }
         let summary = try store.upsert(records, as: ImportRequest(connector: "store-bench"))
         print("inserted \(summary.inserted), updated \(summary.updated), unchanged \(summary.unchanged), "
               + "history \(summary.historyAppended)")
