@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
               3-6  the connector broke a limit (as for `hostrun run`)
             """)
 
-    @Argument(help: ArgumentHelp("The connector: canonical, dvcqg, motcua, dkkd, hotich, pakn or one of yours.",
+    @Argument(help: ArgumentHelp("The connector: canonical, dvcqg, motcua, dkkd, hotich, dvcqg-pakn or one of yours.",
                                  valueName: "connector"))
     var connector: String
 

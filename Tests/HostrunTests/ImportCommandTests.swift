@@ -59,7 +59,7 @@ import Testing
         ("dkkd", "dkkd/ho-kinh-doanh-thang-01-2026.csv", 5),
         ("dkkd", "dkkd/ho-kinh-doanh-thang-01-2026.xlsx", 5),
         ("hotich", "hotich/so-khai-sinh-thang-01-2026.txt", 5),
-        ("pakn", "pakn/phan-anh-thang-01-2026.csv", 5),
+        ("dvcqg-pakn", "dvcqg-pakn/phan-anh-thang-01-2026.csv", 5),
     ]
 
     @Test(arguments: exports)
@@ -113,8 +113,8 @@ import Testing
             "du-lieu-loi.txt:row 4 (hotich/HT-H56.21-260107-0003): finished_at: 2026-01-07T08:00:00+07:00 is before receipt 2026-01-07T08:30:00+07:00",
             "du-lieu-loi.txt:row 5 (hotich/HT-H56.21-260109-0004): received_at: “09/13/2026 15:20”: month 13 does not exist",
         ]),
-        ("pakn", "pakn/du-lieu-loi.csv", 0, [
-            "du-lieu-loi.csv:row 2 (pakn/PAKN-2026-000160): Tình trạng 'Đã chuyển cơ quan khác' has no mapping in pakn/status-words.lua",
+        ("dvcqg-pakn", "dvcqg-pakn/du-lieu-loi.csv", 0, [
+            "du-lieu-loi.csv:row 2 (pakn/PAKN-2026-000160): Tình trạng 'Đã chuyển cơ quan khác' has no mapping in dvcqg-pakn/status-words.lua",
             "du-lieu-loi.csv:row 3 (pakn/PAKN-2026-000161): handled_at: is missing although the status is handled",
             "du-lieu-loi.csv:row 4 (pakn/PAKN-2026-000162): handled_at: 2026-01-21T08:00:00+07:00 is before receipt 2026-01-22T11:00:00+07:00",
             "du-lieu-loi.csv:row 5 (pakn/PAKN-2026-000163): received_at: “30/02/2026 08:00”: day 30 does not exist in 02/2026",
@@ -152,7 +152,7 @@ import Testing
         ("dkkd", "dkkd/sai-danh-sach.csv", "missing column(s) Hình thức nộp, Họ tên chủ hộ"),
         ("dkkd", "dkkd/bi-cat-ngang.csv", "the quote opened here is never closed"),
         ("hotich", "hotich/so-ket-hon.txt", "missing column(s) Hình thức tiếp nhận, Mã hồ sơ"),
-        ("pakn", "pakn/sai-danh-sach.csv", "missing column(s) Hạn xử lý, Mã PAKN"),
+        ("dvcqg-pakn", "dvcqg-pakn/sai-danh-sach.csv", "missing column(s) Hạn xử lý, Mã PAKN"),
     ]
 
     @Test(arguments: brokenFiles)
@@ -254,7 +254,7 @@ import Testing
         #expect(missing.stderr.contains("cannot read \(Self.fixture("canonical/no-such-file.csv")): no such file"))
         let unknown = try workspace.importing("nope", ["canonical/ho-so.csv"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no connector 'nope' (connectors: canonical, dkkd, dvcqg, hotich, motcua, pakn"),
+        #expect(unknown.stderr.contains("no connector 'nope' (connectors: canonical, dkkd, dvcqg, dvcqg-pakn, hotich, motcua"),
                 "\(unknown.stderr)")
         #expect(try HostrunBinary.run(["import", "canonical"]).status == 2)
         #expect(try workspace.written() == (0, 0))

@@ -4,11 +4,11 @@ local plugin = require("hostrun.plugin")
 
 local function load(file, opts)
   opts = opts or {}
-  opts.connector = "pakn"
+  opts.connector = "dvcqg-pakn"
   return fixtures.load("fixtures/" .. file, opts)
 end
 
-describe("pakn", function()
+describe("dvcqg-pakn", function()
   before_each(fixtures.fresh_store)
 
   it("yields feedback records", function()

@@ -1,6 +1,6 @@
---- The feedback system's export (phản ánh, kiến nghị về quy định và thủ tục hành chính, Nghị
---- định 20/2008/NĐ-CP): one citizen's feedback per row, CSV in UTF-8. It yields feedback
---- records, not dossiers (M.records).
+--- The feedback system of the national portal (Hệ thống tiếp nhận, trả lời phản ánh, kiến nghị
+--- về quy định và thủ tục hành chính, Nghị định 20/2008/NĐ-CP): its export, one citizen's feedback
+--- per row, CSV in UTF-8. It yields feedback records (M.records), whose source is "pakn".
 ---
 --- Statuses are mapped through status-words.lua, never guessed.
 local status_words = require("status-words")
@@ -32,7 +32,7 @@ function M.record(row, origin)
     due_at = row[M.columns.due_at],
     status = status,
     handled_at = row[M.columns.handled_at],
-    reject = not status and ("Tình trạng '" .. tostring(word) .. "' has no mapping in pakn/status-words.lua") or nil,
+    reject = not status and ("Tình trạng '" .. tostring(word) .. "' has no mapping in dvcqg-pakn/status-words.lua") or nil,
   }
 end
 
