@@ -15,6 +15,7 @@ stds.hostrun = {
     report = { fields = { "bold", "build", "document", "document_number", "italic", "place_date" } },
     stats = { fields = { "figures", "indicator_definitions", "labels" } },
     text = { fields = { "fold", "format_date", "format_number", "format_percent", "lower", "nfc", "parse_date", "trim", "upper" } },
+    xlsx = { fields = { "rows", "serial_date", "sheets" } },
   },
 }
 std = "lua54+hostrun"

@@ -89,7 +89,7 @@ enum SpecWorldModule {
         table["inserted"] = .integer(Int64(result.summary.inserted))
         table["updated"] = .integer(Int64(result.summary.updated))
         table["unchanged"] = .integer(Int64(result.summary.unchanged))
-        table["rejected"] = .integer(Int64(result.rejections.count + result.summary.rejected))
+        table["rejected"] = .integer(Int64(result.rejections.count))
         table["rejections"] = .table(LuaTable(sequence: result.rejections.map { rejection in
             var entry = LuaTable()
             entry["origin"] = .string(LuaString(rejection.origin))

@@ -32,8 +32,9 @@ struct Hostrun: ParsableCommand {
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self, DbCommand.self,
-                      ValidateCommand.self, ScheduleCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ImportCommand.self, ReconcileCommand.self,
+                      ReportCommand.self, CheckCommand.self, ValidateCommand.self, ScheduleCommand.self,
+                      DbCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

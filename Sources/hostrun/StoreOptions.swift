@@ -15,11 +15,11 @@ struct StoreOptions: ParsableArguments {
 
     /// The store at ``location`` for scripts and plugins, opened on first use by the factory that
     /// knows every backend, so each command works the same on SQLite and PostgreSQL.
-    func access(clock: HostClock) -> StoreAccess {
-        Self.access(location, clock: clock)
+    func access(clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
+        Self.access(location, clock: clock, mode: mode)
     }
 
-    static func access(_ location: StoreLocation, clock: HostClock) -> StoreAccess {
-        StoreAccess(location: location, clock: clock, opener: { try StoreFactory.open($0, clock: $1) })
+    static func access(_ location: StoreLocation, clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
+        StoreAccess(location: location, mode: mode, clock: clock, opener: { try StoreFactory.open($0, clock: $1) })
     }
 }

@@ -80,8 +80,9 @@ import Testing
         let result = try s.importLines()
         #expect(result.summary.inserted == 1)
         #expect(result.rejections.map(\.description) == [
-            "lines.csv row 2 (motcua/HS-2): finishedAt: 2026-05-18T10:00:00+07:00 is before receipt 2026-05-22T08:00:00+07:00",
-            "lines.csv row 3 (motcua/HS-3): status: 'flying' is not a dossier status",
+            "lines.csv row 2 (motcua/HS-2): finished_at: 2026-05-18T10:00:00+07:00 is before receipt 2026-05-22T08:00:00+07:00",
+            "lines.csv row 3 (motcua/HS-3): status: 'flying' is not one of received, processing, supplement_requested, "
+                + "awaiting_payment, resolved, returned, refused, withdrawn",
             "lines.csv row 4 (motcua/HS-4): received_at: “31/02/2026”: day 31 does not exist in 02/2026",
         ])
         let strict = try setup()

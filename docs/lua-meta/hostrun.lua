@@ -422,6 +422,13 @@ function Period:months() end
 ---@field days integer? working days
 ---@field hours integer? working hours within office hours
 
+---Options of `xlsx.rows`.
+---@class XLSXReadOptions
+---@field sheet string|integer? the sheet's name or 1-based position (default 1)
+---@field columns table<string, string>? your name → the header's name; the header is found by these
+---@field header boolean? without columns: the first row names the columns (default true)
+---@field scan integer? how many first rows to search for the header (default 30)
+
 ---Working days, public holidays and due dates.
 calendar = {}
 
@@ -749,4 +756,23 @@ function text.trim(s) end
 ---@param s string any UTF-8 text
 ---@return string # the text in upper case, NFC
 function text.upper(s) end
+
+---Excel workbooks: sheet names and streaming rows.
+xlsx = {}
+
+---Streams the rows of one sheet of a workbook granted for reading.
+---@param path string an .xlsx file granted for reading
+---@param opts? XLSXReadOptions {sheet =, columns =, header =, scan =}
+---@return fun(): (table?, integer?) # an iterator giving each row and its row number in the sheet
+function xlsx.rows(path, opts) end
+
+---A date stored as a spreadsheet serial number, as text: 46027.5 → "05/01/2026 12:00:00".
+---@param serial number days since 30/12/1899 (Excel's 1900 system), the fraction the time of day
+---@return string? # dd/MM/yyyy or dd/MM/yyyy HH:mm:ss, nil for a number that is no date
+function xlsx.serial_date(serial) end
+
+---The names of a workbook's sheets, in tab order.
+---@param path string an .xlsx file granted for reading
+---@return string[] # the sheet names
+function xlsx.sheets(path) end
 

@@ -34,9 +34,8 @@ enum DateTextParser {
             else { throw DateParseError(text: text, reason: expected) }
             date = try makeDate(text, year: first.value, month: month.value, day: day.value)
         case 8, 12, 14:  // yyyyMMdd[HHmm[ss]]
-            let digits = first.digitsText
             func part(_ from: Int, _ length: Int) -> Int {
-                Int(digits.dropFirst(from).prefix(length))!
+                first.value / Scanner.powerOfTen(first.count - from - length) % Scanner.powerOfTen(length)
             }
             date = try makeDate(text, year: part(0, 4), month: part(4, 2), day: part(6, 2))
             if first.count > 8 {
@@ -86,7 +85,7 @@ enum DateTextParser {
                 guard let fraction = scanner.digits() else {
                     throw DateParseError(text: text, reason: "expected digits after the decimal mark")
                 }
-                second += Double("0." + fraction.digitsText) ?? 0
+                second += Double(fraction.value) / Double(Scanner.powerOfTen(fraction.count))
             }
         }
         return try makeSeconds(text, hour: hour.value, minute: minute.value, second: second)
@@ -161,7 +160,7 @@ enum DateTextParser {
         }
 
         /// A run of ASCII digits (at most 18, so the value cannot overflow).
-        mutating func digits() -> (value: Int, count: Int, digitsText: String)? {
+        mutating func digits() -> (value: Int, count: Int)? {
             let start = index
             var value = 0
             while let b = peek, (0x30...0x39).contains(b), index - start < 18 {
@@ -169,7 +168,14 @@ enum DateTextParser {
                 index += 1
             }
             guard index > start else { return nil }
-            return (value, index - start, String(decoding: bytes[start..<index], as: UTF8.self))
+            return (value, index - start)
+        }
+
+        /// 10 to the power `exponent` (0...18).
+        static func powerOfTen(_ exponent: Int) -> Int {
+            var result = 1
+            for _ in 0..<exponent { result *= 10 }
+            return result
         }
     }
 }

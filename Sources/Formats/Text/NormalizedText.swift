@@ -6,9 +6,9 @@ import Foundation
 /// Every scalar below U+0300 and every scalar of Latin Extended Additional (U+1E00–U+1EFF, where
 /// Vietnamese's precomposed letters live) is already NFC and never composes with its neighbour;
 /// only text containing anything else (combining tone marks above all) goes through Foundation.
-enum NormalizedText {
+public enum NormalizedText {
     /// The NFC string of `bytes`, or `nil` if they are not valid UTF-8.
-    static func string(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func string(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // Most fields of an export are ASCII (codes, dates, numbers): valid and NFC as they are,
         // and `String(decoding:)` is far cheaper than the generic validating initialiser.
         if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
@@ -17,7 +17,7 @@ enum NormalizedText {
     }
 
     /// NFC of any string, with the same fast path.
-    static func nfc(_ s: String) -> String {
+    public static func nfc(_ s: String) -> String {
         var copy = s
         let needs = copy.withUTF8 { mayNeedNormalization($0) }
         return needs ? s.precomposedStringWithCanonicalMapping : s

@@ -58,6 +58,7 @@ public final class HostEnvironment: @unchecked Sendable {
             TextModule(self).module,
             JSONModule().module,
             CSVModule(self).module,
+            XLSXModule(self).module,
             LogModule(self).module,
             ImportsModule(self).module,
             FeedbackModule(self).module,

@@ -23,8 +23,8 @@ public struct APIReference {
         let guides: [String: String] = [
             "dossiers": DossiersModule.guide, "period": PeriodModule.guide, "stats": StatsModule.guide,
             "calendar": CalendarModule.guide, "clock": ClockModule.guide, "text": TextModule.guide,
-            "json": JSONModule.guide, "csv": CSVModule.guide, "log": LogModule.guide, "report": ReportModule.guide,
-            "imports": ImportsModule.guide, "feedback": FeedbackModule.guide,
+            "json": JSONModule.guide, "csv": CSVModule.guide, "xlsx": XLSXModule.guide, "log": LogModule.guide,
+            "report": ReportModule.guide, "imports": ImportsModule.guide, "feedback": FeedbackModule.guide,
             "fs": """
                 Present only when files are granted (`hostrun --allow-read DIR --allow-write DIR`, \
                 or `read`/`write` in a plugin's manifest); each path is checked against the granted \
@@ -34,7 +34,7 @@ public struct APIReference {
         let modules = registry.modules + [FileSystemModule(capabilities: .none).module]
         var classes = [DocumentedClass(userdata: DossierObject.type), DocumentedClass(userdata: PeriodObject.type)]
         classes += DossierObject.classes + DossiersModule.classes + FiguresTable.classes + CalendarModule.classes
-        classes += JSONModule.classes + CSVModule.classes + ClockModule.classes + TextModule.classes
+        classes += JSONModule.classes + CSVModule.classes + XLSXModule.classes + ClockModule.classes + TextModule.classes
         classes += ReportModule.classes + ImportsModule.classes + FeedbackModule.classes
         return APIReference(modules: modules.map { Module(module: $0, guide: guides[$0.name] ?? "") },
                             classes: classes.sorted { $0.name < $1.name })

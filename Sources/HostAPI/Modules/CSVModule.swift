@@ -151,14 +151,18 @@ final class CSVStream {
     }
 
     private func push(_ row: CSVRow, _ call: LuaCall) {
-        if let names = row.header?.names {
-            var table: [String: String] = [:]
-            for (index, name) in names.enumerated() where !name.isEmpty && index < row.fields.count {
-                table[name] = row.fields[index]
-            }
-            call.push(table)
-        } else {
+        guard let names = row.header?.names else {
             call.push(row.fields)
+            return
+        }
+        // Straight into a Lua table: a row of a million-row export is pushed without an
+        // intermediate dictionary.
+        let state = call.stack.state
+        call.stack.reserve(4)
+        lua_createtable(state, 0, Int32(min(names.count, row.fields.count)))
+        for (index, name) in names.enumerated() where !name.isEmpty && index < row.fields.count {
+            call.push(row.fields[index])
+            lua_setfield(state, -2, name)
         }
     }
 }

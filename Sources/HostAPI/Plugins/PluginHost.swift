@@ -63,8 +63,7 @@ public final class PluginHost {
             throw PluginError.wrongKind(plugin: plugin.manifest.name, expected: .connector, actual: plugin.manifest.kind)
         }
         let session = try open(plugin, placeholders: ["SOURCE": sources])
-        return ConnectorReader(session: session, read: try session.function("read"), sources: sources,
-                               options: options, deadlines: deadlines)
+        return try ConnectorReader(session: session, sources: sources, options: options, deadlines: deadlines)
     }
 
     /// Runs a connector and collects its checked records and its rejections. Nothing is written.
@@ -73,6 +72,7 @@ public final class PluginHost {
         try readConnector(plugin, sources: sources, options: options) { item in
             switch item {
             case .record(let record): output.records.append(record)
+            case .feedback(let record): output.feedback.append(record)
             case .rejected(let rejection): output.rejections.append(rejection)
             }
         }
@@ -80,171 +80,113 @@ public final class PluginHost {
     }
 
     /// Runs a connector and upserts its checked records into the store in one transaction,
-    /// streaming (a million records never sit in memory). Rejected records are skipped and
-    /// reported, or with `strict` abort the whole batch. A failure of the connector itself
-    /// aborts the batch too: nothing is written unless the whole source was read.
+    /// streaming (a million records never sit in memory): the connector runs on this thread and
+    /// the store writes on another, so reading and writing overlap. Rejected records are
+    /// skipped and reported; the store rejects a code repeated in the batch with different
+    /// values. With `strict`, any rejection rolls the whole batch back
+    /// (``PluginError/rejected(_:)`` lists them all). A failure of the connector itself rolls
+    /// everything back too: nothing is written unless the whole source was read.
+    ///
+    /// A dossier import is also a snapshot of each source it lists (see
+    /// ``Store/ConnectorImportStore``), for `hostrun reconcile`.
+    ///
+    /// - Parameter progress: called on the store's thread with the number of records handled.
     public func importConnector(_ plugin: InstalledPlugin, sources: [String], options: LuaTable = LuaTable(),
-                                request: ImportRequest, strict: Bool = false) throws -> ConnectorImport {
+                                request: ImportRequest, strict: Bool = false,
+                                progress: @escaping @Sendable (Int) -> Void = { _ in }) throws -> ConnectorImport {
         guard grants(for: plugin, placeholders: ["SOURCE": sources]).storeWrite else {
             throw PluginError.storeWriteNotGranted(plugin: plugin.manifest.name)
         }
         guard let store else { throw PluginError.store("no store to import into") }
-        let target: any DossierStore
-        do { target = try store.store() } catch { throw PluginError.store("\(error)") }
-        let pump = RecordPump(reader: try connectorReader(plugin, sources: sources, options: options), strict: strict)
-        pump.advance()
-        try pump.check()
-        let summary: ImportSummary
+        let target: any ConnectorImportStore
         do {
-            summary = try target.upsert(pump, as: request) { _ in try pump.check() }
-        } catch let error as StoreError {
+            guard let opened = try store.store() as? any ConnectorImportStore else {
+                throw PluginError.store("the store \(try store.store().location) cannot take connector imports")
+            }
+            target = opened
+        } catch let error as PluginError {
+            throw error
+        } catch {
             throw PluginError.store("\(error)")
         }
-        try pump.check()
-        return ConnectorImport(summary: summary, rejections: pump.rejections)
+        // Optimistic: records are written without a savepoint each (one costs as much as the
+        // record). Should the store refuse one, which the host's checks leave only to a code
+        // repeated with different values, the batch is rolled back and run again with a
+        // savepoint per record, so that the refused record alone is left out.
+        var request = request
+        request.onRejection = .abortBatch
+        do {
+            return try importOnce(plugin, sources: sources, options: options, into: target, request: request,
+                                  strict: strict, progress: progress)
+        } catch let error as StoreError where error.refusesOneRecord {
+            request.onRejection = .skipRecord
+            return try importOnce(plugin, sources: sources, options: options, into: target, request: request,
+                                  strict: strict, progress: progress)
+        }
+    }
+
+    /// One run of the connector into one batch of the store.
+    private func importOnce(_ plugin: InstalledPlugin, sources: [String], options: LuaTable,
+                            into target: any ConnectorImportStore, request: ImportRequest, strict: Bool,
+                            progress: @escaping @Sendable (Int) -> Void) throws -> ConnectorImport {
+        let reader = try connectorReader(plugin, sources: sources, options: options)
+        let pipe = RecordPipe()
+        let writing = StoreWriting(store: target, records: reader.records, pipe: pipe, request: request,
+                                   strict: strict, progress: progress)
+        let thread = Thread { writing.run() }
+        thread.stackSize = 4 << 20
+        thread.start()
+
+        var writer = PipeWriter(pipe: pipe)
+        var failure: (any Error)?
+        do {
+            while let item = try reader.next() { try writer.add(item) }
+            try writer.flush()
+        } catch {
+            failure = error
+        }
+        pipe.finish(failure: failure)
+        let written = writing.wait()
+        // The connector's own failure explains the store's rollback: report it first.
+        if let failure, !(failure is StoreWriting.Stopped) { throw failure }
+        switch written {
+        case .success(let result): return result
+        case .failure(let error as PluginError): throw error
+        case .failure(let error as StoreError) where error.refusesOneRecord: throw error
+        case .failure(let error): throw PluginError.store("\(error)")
+        }
+    }
+}
+
+extension StoreError {
+    /// The store refused one record of a batch (a constraint, a conflicting repeat of a code).
+    var refusesOneRecord: Bool {
+        switch self {
+        case .recordRejected, .conflictingDuplicate: true
+        default: false
+        }
     }
 }
 
 /// One item a connector yields: a checked record, or a rejection.
 public enum ConnectorItem: Sendable {
     case record(DossierRecord)
+    case feedback(FeedbackRecord)
     case rejected(ConnectorRejection)
 }
 
 /// What a connector yielded, checked.
 public struct ConnectorOutput: Sendable {
     public var records: [DossierRecord] = []
+    public var feedback: [FeedbackRecord] = []
     public var rejections: [ConnectorRejection] = []
 }
 
 /// What an import wrote, and what it refused.
 public struct ConnectorImport: Sendable {
+    /// What the connector yields.
+    public var records: ConnectorRecords
     public var summary: ImportSummary
+    /// Every record left out, in the order the connector yielded them.
     public var rejections: [ConnectorRejection]
-}
-
-/// Pulls a connector's records one at a time: for each source, its `read(source, options)`
-/// gives an iterator function (called until it returns nil) or an array of records.
-final class ConnectorReader {
-    private let session: PluginSession
-    private let read: LuaReference
-    private var sources: [String?]
-    private let options: LuaTable
-    private let deadlines: DeadlineCalculator
-    private var iterator: LuaReference?
-    private var array: [LuaValue] = []
-    private var position = 0
-    private var index = 0
-
-    init(session: PluginSession, read: LuaReference, sources: [String], options: LuaTable, deadlines: DeadlineCalculator) {
-        self.session = session
-        self.read = read
-        self.sources = sources.isEmpty ? [nil] : sources.map(Optional.some)
-        self.options = options
-        self.deadlines = deadlines
-    }
-
-    /// The next record, checked, or rejection; nil when every source is read.
-    func next() throws -> ConnectorItem? {
-        guard let value = try nextValue() else {
-            session.sandbox.output.flush()
-            return nil
-        }
-        defer { index += 1 }
-        guard case .table(let table) = value else {
-            return .rejected(ConnectorRejection(origin: "record \(index + 1)", key: nil, field: nil,
-                                                reason: "a connector must yield tables, got \(value.type.name)"))
-        }
-        do throws(ConnectorRejection) {
-            return .record(try CanonicalRecord.decode(table, index: index, deadlines: deadlines))
-        } catch {
-            return .rejected(error)
-        }
-    }
-
-    private func nextValue() throws -> LuaValue? {
-        while true {
-            if let iterator {
-                let value = try call(iterator, []).first ?? .nil
-                if value != .nil { return value }
-                self.iterator = nil
-            } else if position < array.count {
-                defer { position += 1 }
-                return array[position]
-            }
-            guard !sources.isEmpty else { return nil }
-            let source = sources.removeFirst()
-            let first = try call(read, [source.map { .string(LuaString($0)) } ?? .nil, .table(options)]).first ?? .nil
-            array = []
-            position = 0
-            switch first {
-            case .function(let function): iterator = function
-            case .table(let table): array = table.sequence
-            case .nil: break
-            default:
-                throw PluginError.lua(plugin: session.plugin.manifest.name,
-                                      LuaError(.runtime, "read must return an iterator function or an array of records, not a \(first.type.name)"))
-            }
-        }
-    }
-
-    private func call(_ function: LuaReference, _ arguments: [LuaValue]) throws -> [LuaValue] {
-        do {
-            return try session.sandbox.state.call(function, arguments)
-        } catch {
-            throw PluginError.lua(plugin: session.plugin.manifest.name, error)
-        }
-    }
-}
-
-/// The records of an import as the store's batch consumes them, one ahead of the store, so
-/// that a failure of the connector (or a rejection under `strict`) is known before the record
-/// before it is written, and the batch is rolled back instead of committed short.
-final class RecordPump: Sequence, IteratorProtocol {
-    private let reader: ConnectorReader
-    private let strict: Bool
-    private var pending: DossierRecord?
-    private var failure: (any Error)?
-    private var ended = false
-    private(set) var rejections: [ConnectorRejection] = []
-
-    init(reader: ConnectorReader, strict: Bool) {
-        self.reader = reader
-        self.strict = strict
-    }
-
-    /// Reads ahead to the next record, collecting rejections on the way.
-    func advance() {
-        pending = nil
-        guard failure == nil, !ended else { return }
-        do {
-            while let item = try reader.next() {
-                switch item {
-                case .record(let record):
-                    pending = record
-                    return
-                case .rejected(let rejection):
-                    if strict {
-                        failure = PluginError.rejected(rejection)
-                        return
-                    }
-                    rejections.append(rejection)
-                }
-            }
-            ended = true
-        } catch {
-            failure = error
-        }
-    }
-
-    func next() -> DossierRecord? {
-        guard let current = pending else { return nil }
-        advance()
-        return current
-    }
-
-    /// Throws the failure met so far, if any.
-    func check() throws {
-        if let failure { throw failure }
-    }
 }

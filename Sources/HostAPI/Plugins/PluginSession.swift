@@ -75,8 +75,8 @@ public enum PluginError: Error, CustomStringConvertible, Sendable {
     case entryReturnedNoTable(String)
     case missingFunction(plugin: String, String)
     case lua(plugin: String, LuaError)
-    /// `--strict`: one rejected record aborts the whole import.
-    case rejected(ConnectorRejection)
+    /// `--strict`: rejected records abort the whole import; here they all are.
+    case rejected([ConnectorRejection])
     case store(String)
 
     public var description: String {
@@ -89,7 +89,9 @@ public enum PluginError: Error, CustomStringConvertible, Sendable {
         case .entryReturnedNoTable(let file): "\(file): must return a table of the plugin's functions"
         case let .missingFunction(plugin, name): "plugin '\(plugin)' has no function '\(name)' in the table its entry returns"
         case let .lua(plugin, error): "plugin '\(plugin)': \(error)"
-        case .rejected(let rejection): "rejected (strict import, nothing written): \(rejection)"
+        case .rejected(let rejections):
+            "strict import: \(rejections.count) record\(rejections.count == 1 ? "" : "s") rejected, nothing written:\n"
+                + rejections.map { "  \($0)" }.joined(separator: "\n")
         case .store(let message): message
         }
     }

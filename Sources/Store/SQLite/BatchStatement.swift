@@ -28,7 +28,15 @@ struct BatchStatement {
             case .null: sqlite3_bind_null(handle, index)
             case .int64(let v): sqlite3_bind_int64(handle, index, v)
             case .double(let v): sqlite3_bind_double(handle, index, v)
-            case .string(let s): sqlite3_bind_text(handle, index, s, -1, SQLITE_TRANSIENT)
+            case .string(let s):
+                // Through the UTF-8 buffer: passing `s` as a C string would copy it first.
+                s.utf8.withContiguousStorageIfAvailable { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { text in
+                        // An empty buffer may have no address; SQLite reads none of it then.
+                        text.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(text.count), SQLITE_TRANSIENT) }
+                            ?? sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+                    }
+                } ?? sqlite3_bind_text(handle, index, s, -1, SQLITE_TRANSIENT)
             case .blob(let data):
                 data.withUnsafeBytes {
                     sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT)

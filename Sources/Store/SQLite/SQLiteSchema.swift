@@ -24,6 +24,7 @@ enum SQLiteSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-dossiers", migrate: createV1)
         migrator.registerMigration("v2-scheduler", migrate: createSchedulerState)
+        migrator.registerMigration("v3-source-snapshots", migrate: createSnapshots)
         migrator.registerMigration("v4-centres-and-claims", migrate: addCentresAndClaims)
         return migrator
     }
