@@ -3,7 +3,7 @@
 
 # Debian packages the build and the tests need: Lua headers to build; the lua5.4 interpreter and
 # Debian's busted as oracles the tests compare against; sqlite3 for store checks.
-DEBS := liblua5.4-dev lua5.4 lua-busted sqlite3
+DEBS := liblua5.4-dev lua5.4 lua-busted sqlite3 python3-openpyxl
 SWIFT_FLAGS ?=
 DEMO_DB ?= demo.db
 
@@ -19,12 +19,25 @@ deps:
 build: deps
 	swift build -c release $(SWIFT_FLAGS)
 
-# The main job on bundled demo data: a ward's six-month report from generated dossiers.
+# The main job on bundled demo data: the records behind the centre's six-month report go into a
+# store, and the report is written from them (Markdown on screen, DOCX and XLSX in out/).
+HOSTRUN := .build/release/hostrun
+PERIOD := --from 01/01/2026 --to 25/05/2026
 demo: build
-	.build/release/hostrun Scripts/hello.lua
+	$(HOSTRUN) demo --scenario seed --db $(DEMO_DB)
+	@mkdir -p out
+	$(HOSTRUN) report bao-cao-dinh-ky --db $(DEMO_DB) $(PERIOD) --format md
+	$(HOSTRUN) report bao-cao-dinh-ky --db $(DEMO_DB) $(PERIOD) -o out/bao-cao-dinh-ky.docx
+	$(HOSTRUN) report thong-ke-tthc --db $(DEMO_DB) $(PERIOD) -o out/thong-ke-tthc.xlsx
+	@echo "Written: out/bao-cao-dinh-ky.docx out/thong-ke-tthc.xlsx (store: $(DEMO_DB))"
 
-# The whole test suite: Swift tests (bridge, sandbox, hostile corpus, domain, store, CLI end to end).
-test: deps swift-test
+# The whole test suite: Swift tests (bridge, sandbox, hostile corpus, domain, store, formats, CLI
+# end to end), then every Lua spec of the bundled plugins and example scripts through `hostrun test`.
+test: deps swift-test lua-test
 
 swift-test:
 	swift test $(SWIFT_FLAGS)
+
+lua-test:
+	swift build $(SWIFT_FLAGS) --product hostrun
+	.build/debug/hostrun test Plugins Scripts

@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "Formats", targets: ["Formats"]),
+        /// For the store benchmarks (Benchmarks/store), a package of their own.
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -40,8 +43,9 @@ let package = Package(
         /// The whole sandbox policy in one place: allow-lists, frozen tables, limits, capabilities.
         .target(name: "Sandbox", dependencies: ["LuaBridge", "CLua", "CLuaShim"]),
         /// busted and luassert in pure Lua (Lua/), run by `hostrun test`: one sandbox per spec
-        /// file, in parallel, records merged into one report.
-        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua"],
+        /// file, in parallel, records merged into one report; each file gets the host's modules
+        /// over a clock, a store and fixtures of its own (SpecWorld), and a fake HTTP server.
+        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua", "CLuaShim", "HostAPI", "Store", "Domain", "DemoData"],
                 exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua")]),
 
         // MARK: Dossier domain and storage (know nothing of Lua)
@@ -53,8 +57,10 @@ let package = Package(
         .target(name: "DemoData", dependencies: ["Domain"]),
         /// The store protocol and its SQLite (GRDB) implementation.
         .target(name: "Store", dependencies: [
-            "Domain",
+            "Domain", "Scheduling",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, to bind the per-record statements of a batch without boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // MARK: File formats (know nothing of Lua, dossiers or the store)
@@ -70,9 +76,9 @@ let package = Package(
         /// Check results (Nagios/JSON), cron and working-day schedules, the scheduler engine,
         /// alert lifecycle and sinks. Knows nothing of Lua or the store: state goes through a protocol.
         .target(name: "Scheduling", dependencies: ["Domain"]),
-        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "CLua", "CLuaShim"]),
+        .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "Scheduling", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "TestHarness", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -92,16 +98,22 @@ let package = Package(
                     exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "store-crash-helper",
+            "Store", "Domain", "DemoData", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "hostrun"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "HostAPITests", dependencies: [
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
+        ], exclude: ["Snapshots"]),
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "Scheduling", "hostrun"],
+                    exclude: ["render-reports.sh"], resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)
 
         .executableTarget(name: "FormatsBenchmarks", dependencies: ["Formats"],
                           path: "Benchmarks/FormatsBenchmarks"),
+        /// Writes the data of the host API benchmarks (Benchmarks/hostapi/run.sh).
+        .executableTarget(name: "hostapi-benchmark-data", dependencies: ["DemoData", "Domain", "Store"],
+                          path: "Benchmarks/hostapi/Generator"),
     ],
     swiftLanguageModes: [.v6]
 )

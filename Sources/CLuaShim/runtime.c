@@ -84,6 +84,7 @@ lua_State *hr_newstate(void) {
     rt->main = L;
     rt->budget = HR_HOST_CODE;
     rt->hook_interval = 10000;
+    if (hr_coverage_default()) hr_coverage_enable(L);
     lua_atpanic(L, hr_panic);
     for (int k = HR_KILL_NONE; k <= HR_KILL_OUTPUT; k++) {
         lua_pushstring(L, kill_messages[k]);
@@ -97,6 +98,7 @@ void hr_close(lua_State *L) {
     hr_watchdog_stop(L);
     rt->budget = HR_HOST_CODE;
     lua_close(L);
+    hr_coverage_merge(rt);
     free(rt->traceback);
     free(rt);
 }
@@ -124,24 +126,27 @@ size_t hr_memory_limit(lua_State *L) { return hr_runtime_of(L)->limit; }
 
 static void hr_hook(lua_State *L, lua_Debug *ar);
 
-static void install_hook(lua_State *L) {
+void hr_install_hook(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
-    int active = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
-    if (active) lua_sethook(L, hr_hook, LUA_MASKCOUNT, killed ? 1 : rt->hook_interval);
+    int limited = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
+    // One hook function per thread: the count event checks the limits, the line event counts
+    // coverage (hr_hook tells them apart).
+    int mask = (limited ? LUA_MASKCOUNT : 0) | (rt->coverage != NULL && !killed ? LUA_MASKLINE : 0);
+    if (mask != 0) lua_sethook(L, hr_hook, mask, killed ? 1 : rt->hook_interval);
     else lua_sethook(L, NULL, 0, 0);
 }
 
 void hr_set_hook_interval(lua_State *L, int interval) {
     hr_runtime_of(L)->hook_interval = interval > 0 ? interval : 1;
-    install_hook(hr_runtime_of(L)->main);
+    hr_install_hook(hr_runtime_of(L)->main);
 }
 
 void hr_set_instruction_limit(lua_State *L, uint64_t limit) {
     hr_runtime *rt = hr_runtime_of(L);
     rt->instruction_limit = limit;
     rt->instructions = 0;
-    install_hook(rt->main);
+    hr_install_hook(rt->main);
 }
 
 uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instructions; }
@@ -149,7 +154,7 @@ uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instr
 void hr_set_time_limit(lua_State *L, double seconds) {
     hr_runtime *rt = hr_runtime_of(L);
     rt->deadline_ns = seconds > 0 ? hr_now_ns() + (int64_t)(seconds * 1e9) : 0;
-    install_hook(rt->main);
+    hr_install_hook(rt->main);
 }
 
 hr_kill hr_killed(lua_State *L) {
@@ -187,8 +192,11 @@ void hr_after_protected(lua_State *L, int status) {
 }
 
 static void hr_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     hr_runtime *rt = hr_runtime_of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        if (rt->coverage != NULL) hr_coverage_line(rt, L, ar);
+        return;
+    }
     hr_kill kind = hr_killed(L);
     if (kind != HR_KILL_NONE) hr_kill_raise(L, kind);
     rt->instructions += (uint64_t)rt->hook_interval;

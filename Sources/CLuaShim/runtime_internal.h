@@ -30,6 +30,9 @@ struct hr_runtime {
     // Nesting of coroutine closes (Lua 5.4.4 overflows the C stack when they nest deeply).
     int close_depth;
 
+    // Line counts while coverage is recorded (coverage.c), else NULL.
+    hr_coverage *coverage;
+
     // Where the last error caught by hr_host_pcall happened, and its traceback.
     char error_source[256];
     int error_line;
@@ -48,6 +51,12 @@ struct hr_runtime {
 static inline size_t hr_lua_budget(const hr_runtime *rt) { return rt->limit ? rt->limit : HR_UNLIMITED_LUA; }
 
 int64_t hr_now_ns(void);
+/// Sets the main thread's hook for the limits and coverage in force (runtime.c).
+void hr_install_hook(lua_State *L);
+/// Counts the line of a line-hook event (coverage.c).
+void hr_coverage_line(hr_runtime *rt, lua_State *L, lua_Debug *ar);
+/// Adds the state's counts to the process-wide table and stops recording (coverage.c).
+void hr_coverage_merge(hr_runtime *rt);
 void hr_mark_killed(hr_runtime *rt, hr_kill kind);
 /// Counts and writes output; returns 0 (after marking the kill) when the limit was reached.
 int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t length);

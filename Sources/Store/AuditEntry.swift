@@ -12,10 +12,11 @@ public struct ImportRecord: Sendable, Hashable {
     public var inserted: Int
     public var updated: Int
     public var unchanged: Int
+    public var rejected: Int
     public var historyAppended: Int
 
     public init(id: Int64, batchID: String, connector: String, startedAt: Date, finishedAt: Date?,
-                inserted: Int, updated: Int, unchanged: Int, historyAppended: Int) {
+                inserted: Int, updated: Int, unchanged: Int, rejected: Int, historyAppended: Int) {
         self.id = id
         self.batchID = batchID
         self.connector = connector
@@ -24,6 +25,7 @@ public struct ImportRecord: Sendable, Hashable {
         self.inserted = inserted
         self.updated = updated
         self.unchanged = unchanged
+        self.rejected = rejected
         self.historyAppended = historyAppended
     }
 }

@@ -15,7 +15,7 @@ import Domain
 /// A dossier is identified by (source, code). Records from different sources with the same
 /// code form one *link group*: the same application seen by several systems. Exactly one record
 /// of each group is its *primary*, the one figures and default queries count:
-/// the record whose source has the lowest priority number (``setSourcePriority(_:)``), sources
+/// the record whose source has the lowest priority number (``setSourcePriority(_:as:)``), sources
 /// without a priority coming after all ranked ones, ties broken by source name in byte order. The
 /// rule depends only on the stored data, never on import order, so every backend and every
 /// order of parallel imports agrees. Each record keeps its own fields and history; relinking is
@@ -29,7 +29,8 @@ import Domain
 /// and every changed field is recorded in the audit trail (personal data as "changed", without
 /// values). Status history is append-only: entries not yet stored are appended; entries equal in
 /// every field to a stored one are skipped; nothing is overwritten or removed. The same key
-/// twice in one batch is accepted only with identical content.
+/// twice in one batch is accepted only with identical content. A record the store rejects ends
+/// the batch, or is left out alone under ``RejectionPolicy/skipRecord``.
 ///
 /// The closures and sequences passed to a store run while it holds a transaction: they must not
 /// call the same store.
@@ -42,8 +43,9 @@ public protocol DossierStore: AnyObject, Sendable {
     /// (throwing from it aborts and rolls back the batch).
     ///
     /// - Throws: ``StoreError/recordRejected(_:reason:)`` or
-    ///   ``StoreError/conflictingDuplicate(_:firstIndex:)`` naming the record; any error thrown
-    ///   by `records` or `observe`. Nothing is written when it throws.
+    ///   ``StoreError/conflictingDuplicate(_:firstIndex:)`` naming the record (unless
+    ///   ``ImportRequest/onRejection`` skips it); ``StoreError/duplicateBatch(_:)``; any error
+    ///   thrown by `observe`. Nothing is written when it throws.
     @discardableResult
     func upsert(_ records: some Sequence<DossierRecord>, as request: ImportRequest,
                 observe: (RecordOutcome) throws -> Void) throws -> ImportSummary
@@ -56,7 +58,10 @@ public protocol DossierStore: AnyObject, Sendable {
     /// One dossier with its full history, or `nil`.
     func dossier(_ key: DossierKey) throws -> Dossier?
 
-    /// The dossiers a query selects, streamed one at a time.
+    /// The dossiers a query selects, streamed one at a time from one consistent snapshot.
+    ///
+    /// - Throws: ``StoreError/tooManyOpenCursors(limit:)`` when the store's cursors are all in
+    ///   use: each open cursor holds a connection until it is read to the end or closed.
     func dossiers(_ query: DossierQuery) throws -> StoreCursor<Dossier>
 
     /// How many dossiers a query selects (its `limit` and `order` are ignored).

@@ -34,6 +34,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedLocation(String, reason: String)
     /// A batch identifier that was already used by an earlier import.
     case duplicateBatch(String)
+    /// Every cursor the store allows at once is open; close one (`StoreCursor.close()`) first.
+    case tooManyOpenCursors(limit: Int)
     /// Any other database failure, with what was being done.
     case database(operation: String, reason: String)
 
@@ -56,6 +58,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot open \(location): \(reason)"
         case let .duplicateBatch(batchID):
             "batch \(batchID) was already imported; each batch needs its own identifier"
+        case let .tooManyOpenCursors(limit):
+            "\(limit) cursors are already open on this store; close one before opening another "
+                + "(a loop left early keeps its cursor until it is closed or collected)"
         case let .database(operation, reason):
             "\(operation): \(reason)"
         }

@@ -8,6 +8,8 @@ public enum UpsertOutcome: String, Sendable, Hashable {
     case updated
     /// The store already held exactly this (including a repeat of the same record in the batch).
     case unchanged
+    /// Left out under ``RejectionPolicy/skipRecord``; ``RecordOutcome/rejection`` says why.
+    case rejected
 }
 
 /// One field an upsert changed, as the audit trail records it.
@@ -41,13 +43,17 @@ public struct RecordOutcome: Sendable, Hashable {
     public var changes: [FieldChange]
     /// How many status-history entries were appended.
     public var historyAppended: Int
+    /// Why the record was rejected (``StoreError/recordRejected(_:reason:)`` or
+    /// ``StoreError/conflictingDuplicate(_:firstIndex:)``), when `outcome` is `.rejected`.
+    public var rejection: StoreError?
 
     public init(record: RecordReference, outcome: UpsertOutcome, changes: [FieldChange] = [],
-                historyAppended: Int = 0) {
+                historyAppended: Int = 0, rejection: StoreError? = nil) {
         self.record = record
         self.outcome = outcome
         self.changes = changes
         self.historyAppended = historyAppended
+        self.rejection = rejection
     }
 }
 
@@ -61,6 +67,7 @@ public struct ImportSummary: Sendable, Hashable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+    public var rejected = 0
     public var historyAppended = 0
     public var startedAt: Date
     public var finishedAt: Date
@@ -76,13 +83,14 @@ public struct ImportSummary: Sendable, Hashable {
     }
 
     /// Records seen in the batch.
-    public var total: Int { inserted + updated + unchanged }
+    public var total: Int { inserted + updated + unchanged + rejected }
 
     mutating func count(_ outcome: RecordOutcome) {
         switch outcome.outcome {
         case .inserted: inserted += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
+        case .rejected: rejected += 1
         }
         historyAppended += outcome.historyAppended
     }

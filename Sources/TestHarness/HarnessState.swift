@@ -8,13 +8,16 @@ import Sandbox
 final class HarnessState {
     let sandbox: Sandbox
     /// What the state printed: a spec file's own output, or the rendered report.
-    let output = CapturedOutput()
+    let output: CapturedOutput
     private let host: LuaTable
 
+    /// - Parameter hostModules: modules besides the harness's own (a spec file's world).
     init(modules: HarnessModules, limits: Limits = .default, capabilities: Capabilities = .none,
-         moduleFolder: String? = nil) throws(LuaError) {
+         moduleFolder: String? = nil, output: CapturedOutput = CapturedOutput(),
+         hostModules: [HostModule] = []) throws(LuaError) {
+        self.output = output
         sandbox = try Sandbox(limits: limits, capabilities: capabilities, output: output,
-                              modules: HostRegistry([HarnessHostModule.module(modules)]),
+                              modules: HostRegistry([HarnessHostModule.module(modules)] + hostModules),
                               moduleFolder: moduleFolder)
         try sandbox.run(source: Array(modules.loader.source.utf8), name: modules.loader.chunkName,
                         scriptName: "hostrun test")

@@ -1,7 +1,9 @@
+import LuaBridge
+
 /// What `hostrun test` was asked to do.
 public struct SpecRunRequest: Sendable {
     /// Options given on the command line, under busted's long names (`ROOT`, `tags`,
-    /// `exclude-tags`, `output`, `shuffle`, ...); they win over the `.busted` file.
+    /// `exclude-tags`, `output`, `shuffle`, `coverage`, ...); they win over the `.busted` file.
     public var options: [String: BustedOption]
     /// The task of the `.busted` file to use (`--run`); nil for its `default`.
     public var task: String?
@@ -53,4 +55,7 @@ public struct SpecRunResult: Sendable {
     /// What each spec file printed, in the order the files ran.
     public var specOutput: [SpecFileOutput]
     public var summary: SpecSummary
+    /// The line coverage, when asked for (`coverage`), and where its LCOV goes (`coverage-file`).
+    public var coverage: CoverageReport?
+    public var coverageFile: String?
 }

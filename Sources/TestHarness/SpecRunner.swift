@@ -1,4 +1,5 @@
 import Foundation
+import HostAPI
 import LuaBridge
 import Sandbox
 
@@ -27,7 +28,13 @@ public enum SpecRunner {
         let files = try select(roots, options: options, in: control)
         if files.isEmpty { throw .noSpecFiles(patterns: settings.patterns) }
 
+        if settings.coverage {
+            LuaCoverage.clear()
+            LuaCoverage.recordsNewStates = true
+        }
         let runs = runFiles(files, options: SpecOptions(table: options), modules: modules)
+        LuaCoverage.recordsNewStates = false
+        let coverage = settings.coverage ? coverageReport(files: files, modules: modules) : nil
 
         var render = LuaTable()
         render["output"] = .string(LuaString(settings.list ? "list" : settings.output))
@@ -51,7 +58,18 @@ public enum SpecRunner {
         return SpecRunResult(
             report: reporter.output.text, reportFile: settings.reportFile,
             specOutput: runs.map { SpecFileOutput(file: $0.file, text: $0.output) },
-            summary: SpecSummary(passed: Int(passed), failed: Int(failed), skipped: Int(skipped)))
+            summary: SpecSummary(passed: Int(passed), failed: Int(failed), skipped: Int(skipped)),
+            coverage: coverage, coverageFile: settings.coverage ? settings.coverageFile : nil)
+    }
+
+    /// The coverage of what the spec files ran, once their states are closed: not the
+    /// harness's modules, nor the spec files.
+    private static func coverageReport(files: [String], modules: HarnessModules) -> CoverageReport {
+        let harness = Set(modules.modules.values.map { String($0.chunkName.dropFirst()) }
+                          + [String(modules.loader.chunkName.dropFirst())])
+        let plugins = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders(),
+                                    pluginFolders: Array(Set(files.compactMap(SpecWorld.enclosingPluginFolder(of:)))).sorted())
+        return CoverageReport.make(hits: LuaCoverage.hits(), excluded: harness.union(files), plugins: plugins)
     }
 
     // MARK: Steps
@@ -118,11 +136,15 @@ public enum SpecRunner {
         } catch {
             return FileRun(file: file, failure: error.description, output: "")
         }
-        var state: HarnessState?
+        let output = CapturedOutput()
         do {
-            let capabilities = Capabilities(readPaths: ["."])
-            let harness = try HarnessState(modules: modules, capabilities: capabilities, moduleFolder: ".")
-            state = harness
+            let world = try SpecWorld(specFile: file, output: output)
+            defer { world.finish() }
+            let harness = try HarnessState(modules: modules, capabilities: world.environment.capabilities,
+                                           moduleFolder: ".", output: output, hostModules: world.modules)
+            // Closed here, not when released: the proxies of plugins hold the state, and its
+            // coverage counts are merged when it closes.
+            defer { harness.sandbox.state.close() }
             let values = try harness.call("run_file", [.string(LuaString(file)), .string(LuaString(bytes: source)),
                                                        .table(options.table)])
             guard case .string(let record)? = values.first else {
@@ -130,7 +152,7 @@ public enum SpecRunner {
             }
             return FileRun(file: file, record: record.bytes, output: harness.output.text)
         } catch {
-            return FileRun(file: file, failure: "\(file): \(error)", output: state?.output.text ?? "")
+            return FileRun(file: file, failure: "\(file): \(error)", output: output.text)
         }
     }
 
@@ -179,6 +201,8 @@ private struct RunSettings {
     var list: Bool
     var shuffle: Bool
     var verbose: Bool
+    var coverage: Bool
+    var coverageFile: String
 
     init(_ options: LuaTable) {
         func strings(_ key: String) -> [String] {
@@ -192,5 +216,7 @@ private struct RunSettings {
         list = options["list"].isTruthy
         shuffle = options["shuffle"].isTruthy
         verbose = options["verbose"].isTruthy
+        coverage = options["coverage"].isTruthy
+        coverageFile = options["coverage_file"].stringValue ?? "lcov.info"
     }
 }

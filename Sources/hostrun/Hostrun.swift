@@ -24,12 +24,16 @@ struct Hostrun: ParsableCommand {
               echo 'print(_VERSION)' | hostrun -
               hostrun --max-memory 64MiB --max-time 10 report.lua 2026
               hostrun --allow-read data --allow-write out export.lua
+              hostrun --db centre.db --now "25/05/2026 17:00" Scripts/overdue-by-department.lua
+              hostrun plugins
+              hostrun init my-scripts
 
             EXIT CODES:
             \(ExitStatus.helpTable)
             """,
         version: version,
-        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self],
+        subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ReportCommand.self, CheckCommand.self,
+                      ValidateCommand.self, ScheduleCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

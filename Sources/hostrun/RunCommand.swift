@@ -1,6 +1,9 @@
 import ArgumentParser
+import Domain
+import HostAPI
 import LuaBridge
 import Sandbox
+import Store
 
 #if canImport(Glibc)
 import Glibc
@@ -40,6 +43,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Let the script reach this host over the network (repeatable; for the http module to come).", valueName: "host"))
     var allowNet: [String] = []
 
+    @Option(help: ArgumentHelp("The store: an SQLite file (default: $HOSTRUN_DB, else ./hostrun.db). Opened only if the script uses it.", valueName: "file"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Least level of log messages shown: debug, info, warn or error (default info).", valueName: "level"))
+    var logLevel: String = "info"
+
+    @Flag(help: "Show applicants' personal data (names, identity numbers, phones, addresses) instead of masking it.")
+    var allowPersonalData = false
+
     @Argument(parsing: .captureForPassthrough,
               help: ArgumentHelp("The script (`-` for standard input), then its arguments.", valueName: "script"))
     var scriptAndArguments: [String] = []
@@ -50,6 +65,22 @@ struct RunCommand: ParsableCommand {
         }
         if let maxTime, !(maxTime > 0) { throw ValidationError("--max-time must be a positive number of seconds") }
         if maxInstructions == 0 { throw ValidationError("--max-instructions must be positive") }
+        if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
+        if let now {
+            do { _ = try CentreTime.vietnam.instant(parsing: now) } catch {
+                throw ValidationError("--now: \(error)")
+            }
+        }
+    }
+
+    /// The host the script's modules answer from: the clock (`--now`), the store (`--db`,
+    /// opened on first use, read-only for scripts), the log and the grants.
+    var environment: HostEnvironment {
+        let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
+        return HostEnvironment(
+            clock: clock, store: StoreAccess(location: StoreLocation.resolve(flag: db), clock: clock),
+            log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info),
+            grants: ScriptGrants(personalData: allowPersonalData), capabilities: capabilities)
     }
 
     var limits: Limits {
@@ -70,7 +101,7 @@ struct RunCommand: ParsableCommand {
         let arguments = Array(scriptAndArguments.dropFirst())
         let folder = script.flatMap { $0 == "-" ? nil : folderOf($0) } ?? "."
         do {
-            let sandbox = try Sandbox(limits: limits, capabilities: capabilities, output: StandardOutputSink(), moduleFolder: folder)
+            let sandbox = try environment.makeSandbox(limits: limits, output: StandardOutputSink(), moduleFolder: folder)
             sandbox.exitWhenStuck = (ExitStatus.timeLimit.rawValue, 1.0)
             if let code {
                 try sandbox.run(source: Array(code.utf8), name: "=(command line)", scriptName: script ?? "-e", arguments: arguments)

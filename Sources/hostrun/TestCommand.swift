@@ -23,6 +23,7 @@ struct TestCommand: ParsableCommand {
               hostrun test Plugins Scripts --exclude-tags slow
               hostrun test -o junit -O report.xml
               hostrun test --shuffle --seed 42 --filter 'monthly'
+              hostrun test Plugins --coverage --coverage-file lcov.info
             """)
 
     @Argument(help: ArgumentHelp("Spec files or folders (default: spec, or ROOT in .busted).", valueName: "path"))
@@ -74,6 +75,12 @@ struct TestCommand: ParsableCommand {
             help: ArgumentHelp("The task of the .busted file to use (default: default).", valueName: "task"))
     var task: String?
 
+    @Flag(help: "Record the line coverage of the scripts and plugins the specs run: LCOV in --coverage-file, one summary line per file.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("Where --coverage writes its LCOV tracefile (default lcov.info).", valueName: "file"))
+    var coverageFile: String?
+
     @Flag(name: .shortAndLong, help: "Show tracebacks with failures.")
     var verbose = false
 
@@ -91,13 +98,15 @@ struct TestCommand: ParsableCommand {
             ("filter-out", filterOut), ("tags", tags), ("exclude-tags", excludeTags),
         ]
         for (name, values) in lists where !values.isEmpty { options[name] = .list(values) }
-        let flags: [(String, Bool)] = [("shuffle", shuffle), ("sort", sort), ("list", list), ("verbose", verbose)]
+        let flags: [(String, Bool)] = [("shuffle", shuffle), ("sort", sort), ("list", list), ("verbose", verbose),
+                                       ("coverage", coverage)]
         for (name, value) in flags where value { options[name] = .flag(true) }
         if let keepGoing { options["keep-going"] = .flag(keepGoing) }
         if let lazy { options["lazy"] = .flag(lazy) }
         if let seed { options["seed"] = .number(seed) }
         if let output { options["output"] = .text(output) }
         if let outputFile { options["output-file"] = .text(outputFile) }
+        if let coverageFile { options["coverage-file"] = .text(coverageFile) }
         return options
     }
 
@@ -124,6 +133,14 @@ struct TestCommand: ParsableCommand {
             }
         } else {
             print(result.report, terminator: "")
+        }
+        if let report = result.coverage, let coverageFile = result.coverageFile {
+            guard FileManager.default.createFile(atPath: coverageFile, contents: Data(report.lcov.utf8)) else {
+                writeError("hostrun test: cannot write the coverage to \(coverageFile)\n")
+                throw ExitStatus.scriptError.exitCode
+            }
+            print("\nCoverage (LCOV in \(coverageFile)):")
+            for line in report.summary { print(line) }
         }
         if !result.summary.succeeded { throw ExitStatus.scriptError.exitCode }
     }

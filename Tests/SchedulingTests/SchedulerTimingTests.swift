@@ -114,6 +114,9 @@ struct SchedulerTimingTests {
         let run = try #require(await world.store.runs(job: "broken", limit: 1).first)
         #expect(run.status == .failed)
         #expect(run.message == "check failed: no data")
+        let lines = world.events.all.map { $0.line() }
+        #expect(lines.contains("broken 04/05/2026 10:00:00 failed in 0s: check failed: no data"))
+        #expect(lines.contains("broken 04/05/2026 10:00:00 1 alert"))
         let batch = try #require(world.events.all.compactMap { event -> AlertBatch? in
             if case .alerts(let batch) = event { return batch } else { return nil }
         }.first)

@@ -59,3 +59,18 @@ import Testing
         #expect(error?.description.hasPrefix("listing dossiers: no such column: due_day") == true)
     }
 }
+
+@Suite struct CursorLimitTests {
+    @Test func oneCursorTooManyIsRefusedAndPlainReadsStillWork() throws {
+        // More rows than a cursor buffers, so that every producer still holds its reader.
+        let t = try CursorTests.loaded(2000)
+        let limit = t.store.cursorSlots.limit
+        var cursors = try (0..<limit).map { _ in try t.store.dossiers(DossierQuery()) }
+        for cursor in cursors { _ = try cursor.next() }
+        #expect(throws: StoreError.tooManyOpenCursors(limit: limit)) { try t.store.dossiers(DossierQuery()) }
+        #expect(try t.store.count(DossierQuery()) == 2000)
+        #expect(try t.store.dossier(Fixtures.dossier("H1").key) != nil)
+        cursors.removeLast().close()
+        #expect(try t.store.dossiers(DossierQuery()).next() != nil)
+    }
+}

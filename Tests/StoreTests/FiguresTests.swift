@@ -1,3 +1,4 @@
+import DemoData
 import Domain
 import Foundation
 import Testing
@@ -64,6 +65,34 @@ import Testing
         for counter in FigureCounter.stored {
             #expect(totals.contains { $0[counter] > 0 }, "\(counter) is never counted")
         }
+    }
+
+    @Test(arguments: [7, 20_260_525] as [UInt64])
+    func sqlFiguresEqualTheDomainOnDemoData(seed: UInt64) throws {
+        let dossiers = Array(DemoDataset(dossiers: 4000, seed: seed))
+        let t = try TemporaryStore()
+        try t.store.upsert(Fixtures.records(dossiers), as: Fixtures.request)
+        try Self.expectEqualFigures(t.store, dossiers)
+    }
+
+    /// Section I of the seed report, rebuilt from the records of DemoData's seed scenario.
+    @Test func theSeedScenarioGivesTheSeedReportsFigures() throws {
+        let scenario = SeedScenario()
+        let t = try TemporaryStore()
+        try t.store.upsert(Fixtures.records(scenario.dossiers), as: Fixtures.request)
+        try t.store.upsertFeedback(scenario.feedback.map { FeedbackRecord($0) }, as: Fixtures.request)
+        let classifier = PeriodClassifier(period: SeedScenario.period, asOf: scenario.asOf)
+        let f = try t.store.periodFigures(classifier)
+        #expect([f.received, f.carriedOver, f.newOnline, f.newInPerson, f.newPostal] == [4266, 69, 4152, 45, 0] as [Int])
+        #expect([f.finished, f.early, f.onTime, f.late, f.refused, f.withdrawn] == [4160, 4029, 8, 11, 29, 83] as [Int])
+        #expect([f.inProgress, f.withinLimit, f.overdue, f.supplementRequested] == [106, 93, 0, 13] as [Int])
+        #expect([f.newOnlineDigitised, f.newOnlineDataReused] == [4098, 3456] as [Int])
+        try Self.expectEqualFigures(t.store, scenario.dossiers, [classifier])
+
+        // Feedback figures come from streaming the store's feedback through the domain.
+        var tally = PeriodTally(classifier: classifier)
+        try t.store.feedbackItems(received: nil).forEach { tally.add($0) }
+        #expect(tally.feedback.received == 8 && tally.feedback.handledOnTime == 8)
     }
 
     @Test func sqlFiguresEqualTheDomainOnTheEdges() throws {

@@ -139,6 +139,31 @@ import Testing
         #expect(try t.store.dossier(first.key)?.department == first.department)
     }
 
+    @Test func skippingRejectedRecordsLandsTheRestAndSaysWhy() throws {
+        let t = try TemporaryStore()
+        // The bad record is the first to bring its source and procedure: the next one, which
+        // shares them, must not suffer from the rollback of the first.
+        var bad = Fixtures.dossier("H1", source: "hokinhdoanh")
+        bad.procedure = Procedure(code: "2.000720", name: "Đăng ký hộ kinh doanh", field: "Hộ kinh doanh")
+        bad.finishedAt = bad.receivedAt.addingTimeInterval(-60)
+        var good = Fixtures.dossier("H2", source: "hokinhdoanh")
+        good.procedure = bad.procedure
+        var conflicting = good
+        conflicting.department = "Phòng Kinh tế"
+        let request = ImportRequest(connector: "test", onRejection: .skipRecord)
+        var outcomes: [RecordOutcome] = []
+        let summary = try t.store.upsert(Fixtures.records([bad, good, conflicting, Fixtures.dossier("H3")]),
+                                         as: request) { outcomes.append($0) }
+        #expect(outcomes.map(\.outcome) == [.rejected, .inserted, .rejected, .inserted])
+        #expect(outcomes[0].rejection?.description.contains("finished_at must not be before received_at") == true)
+        #expect(outcomes[2].rejection == .conflictingDuplicate(outcomes[2].record, firstIndex: 1))
+        #expect(summary.rejected == 2 && summary.inserted == 2)
+        #expect(try t.store.imports(limit: 1).first?.rejected == 2)
+        #expect(try t.store.dossier(bad.key) == nil)
+        #expect(try t.store.dossier(good.key) == good)
+        #expect(try t.store.procedures().map(\.code) == ["1.001193", "2.000720"])
+    }
+
     @Test func aDryRunReportsOutcomesAndLeavesNoTrace() throws {
         let t = try TemporaryStore()
         try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: Fixtures.request)

@@ -1,12 +1,13 @@
 // The C side of hostrun's Lua bridge.
 //
-// Three jobs, each in its own .c file:
+// Four jobs, each in its own .c file:
 //   runtime.c    the per-state runtime: counting allocator, instruction/deadline hook, the kill
 //                that pcall, __close and error handlers cannot swallow, the output counter and
 //                the watchdog (a timer signal) for single long C calls;
 //   trampoline.c host functions: a lua_CFunction that calls a Swift callback and raises the Lua
 //                error only after every Swift frame has returned, plus the protected entry point
 //                and message handler the host uses to run Lua code;
+//   coverage.c   line counts for `hostrun test --coverage` and the executable lines of a chunk;
 //   sandbox.c    guarded replacements for base and coroutine functions, read-only proxies and
 //                the strict global environment (the policy that uses them is Sandbox/SandboxPolicy).
 //
@@ -118,6 +119,29 @@ void hr_stdio_flush(void);
 /// per process at a time (returns -1 if another is running). Stopped by hr_watchdog_stop.
 int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message);
 void hr_watchdog_stop(lua_State *L);
+
+// MARK: - Coverage (coverage.c)
+
+typedef struct hr_coverage hr_coverage;
+
+/// Whether states created from now on record line coverage (`hostrun test --coverage`).
+void hr_coverage_set_default(int on);
+int hr_coverage_default(void);
+/// Makes the state record line coverage from now on. Its counts join the process-wide table
+/// when it closes. The line hook shares the hook with the limits, which still apply.
+void hr_coverage_enable(lua_State *L);
+/// Visits each file of the process-wide table: its chunk name ("@path") and hits by line
+/// (`size` entries, index = line). Returns how many files there are.
+typedef void (*hr_coverage_visit)(void *context, const char *name, const uint64_t *hits, size_t size);
+size_t hr_coverage_copy(hr_coverage_visit visit, void *context);
+/// Empties the process-wide table.
+void hr_coverage_clear(void);
+/// Calls `visit` with the line of every instruction of a chunk's functions that a line hook can
+/// report; `is_last` marks a function's final instruction (the implicit return at its `end`).
+/// Returns 0 when the chunk does not compile or its bytecode is not Lua 5.4's.
+typedef void (*hr_line_visit)(void *context, int line, int is_last);
+int hr_coverage_executable_lines(const char *source, size_t length, const char *name,
+                                 hr_line_visit visit, void *context);
 
 // MARK: - Host functions (trampoline.c)
 

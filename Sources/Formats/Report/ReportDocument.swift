@@ -14,20 +14,29 @@ public struct ReportMetadata: Sendable, Hashable {
     /// The place for the place-and-date line, e.g. "Bến Thành".
     public var place: String?
     public var date: ReportDate?
+    /// The place-and-date line as printed when it is not made from `place` and `date`: a
+    /// draft's line whose day and month are left blank for the signing ("Hưng Đạo, ngày tháng
+    /// năm 2026"). Wins over `place` and `date`.
+    public var placeDateText: String?
+    /// Print on landscape A4, for tables too wide for a portrait page (the statistics table's
+    /// seventeen columns).
+    public var landscape: Bool
     /// How numbers are written in the text.
     public var numberStyle: NumberStyle
     /// The author recorded in file properties.
     public var author: String?
 
     public init(title: String, subtitle: String? = nil, issuer: [String] = [], documentNumber: String? = nil,
-                place: String? = nil, date: ReportDate? = nil, numberStyle: NumberStyle = NumberStyle(),
-                author: String? = nil) {
+                place: String? = nil, date: ReportDate? = nil, placeDateText: String? = nil,
+                landscape: Bool = false, numberStyle: NumberStyle = NumberStyle(), author: String? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.issuer = issuer
         self.documentNumber = documentNumber
         self.place = place
         self.date = date
+        self.placeDateText = placeDateText
+        self.landscape = landscape
         self.numberStyle = numberStyle
         self.author = author
     }
@@ -35,8 +44,9 @@ public struct ReportMetadata: Sendable, Hashable {
     /// The national motto block's two lines.
     public static let nationalMotto = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
-    /// The place-and-date line, if both are set.
+    /// The place-and-date line: `placeDateText`, else made from `place` and `date` if both are set.
     public var placeDateLine: String? {
+        if let placeDateText { return placeDateText }
         guard let place, let date else { return nil }
         return date.officialLine(place: place)
     }

@@ -12,10 +12,12 @@ public struct DOCXLayout: Sendable, Hashable {
     /// Table text size in points.
     public var tablePointSize: Double
     public var firstLineIndentMM: Double
+    /// A4 turned sideways (the margins stay on the same sides of the text).
+    public var landscape: Bool
 
     public init(topMarginMM: Double = 20, bottomMarginMM: Double = 20, leftMarginMM: Double = 30,
                 rightMarginMM: Double = 15, bodyPointSize: Double = 14, tablePointSize: Double = 12,
-                firstLineIndentMM: Double = 10) {
+                firstLineIndentMM: Double = 10, landscape: Bool = false) {
         self.topMarginMM = topMarginMM
         self.bottomMarginMM = bottomMarginMM
         self.leftMarginMM = leftMarginMM
@@ -23,6 +25,7 @@ public struct DOCXLayout: Sendable, Hashable {
         self.bodyPointSize = bodyPointSize
         self.tablePointSize = tablePointSize
         self.firstLineIndentMM = firstLineIndentMM
+        self.landscape = landscape
     }
 
     /// A4 in twentieths of a point.
@@ -31,8 +34,12 @@ public struct DOCXLayout: Sendable, Hashable {
 
     static func twips(mm: Double) -> Int { Int((mm * 1440 / 25.4).rounded()) }
 
+    /// The page as oriented, in twips.
+    var width: Int { landscape ? Self.pageHeight : Self.pageWidth }
+    var height: Int { landscape ? Self.pageWidth : Self.pageHeight }
+
     /// The width between the margins, in twips.
-    var textWidth: Int { Self.pageWidth - Self.twips(mm: leftMarginMM) - Self.twips(mm: rightMarginMM) }
+    var textWidth: Int { width - Self.twips(mm: leftMarginMM) - Self.twips(mm: rightMarginMM) }
     var body: Int { Int((bodyPointSize * 2).rounded()) }
     var table: Int { Int((tablePointSize * 2).rounded()) }
     var indent: Int { Self.twips(mm: firstLineIndentMM) }

@@ -13,6 +13,11 @@ public struct DOCXReportWriter: ReportWriter {
     }
 
     public func write(_ document: ReportDocument, to url: URL) throws(FormatError) {
+        if document.metadata.landscape && !layout.landscape {
+            var landscape = layout
+            landscape.landscape = true
+            return try DOCXReportWriter(layout: landscape).write(document, to: url)
+        }
         let package = try ZipPackageWriter(url: url)
         try package.add("[Content_Types].xml", text: DOCXParts.contentTypes)
         try package.add("_rels/.rels", text: OfficeParts.rootRelationships(mainPart: "word/document.xml"))
@@ -36,7 +41,7 @@ public struct DOCXReportWriter: ReportWriter {
         for block in document.blocks { body += xml(of: block, style: meta.numberStyle) }
         let twips = DOCXLayout.twips
         let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
-            + "<w:pgSz w:w=\"\(DOCXLayout.pageWidth)\" w:h=\"\(DOCXLayout.pageHeight)\"/>"
+            + "<w:pgSz w:w=\"\(layout.width)\" w:h=\"\(layout.height)\"" + (layout.landscape ? " w:orient=\"landscape\"/>" : "/>")
             + "<w:pgMar w:top=\"\(twips(layout.topMarginMM))\" w:right=\"\(twips(layout.rightMarginMM))\" "
             + "w:bottom=\"\(twips(layout.bottomMarginMM))\" w:left=\"\(twips(layout.leftMarginMM))\" "
             + "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>"

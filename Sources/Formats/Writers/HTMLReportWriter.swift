@@ -57,6 +57,13 @@ public struct HTMLReportWriter: TextReportWriter {
         .page-break { page-break-after: always; break-after: page; }
         """
 
+    /// A4 turned sideways: 297 mm less the 30 mm and 15 mm side margins.
+    static let landscapeCSS = """
+        @page { size: A4 landscape; }
+        body { max-width: 252mm; }
+
+        """
+
     private func emit(_ document: ReportDocument, into sink: TextSink) throws(FormatError) {
         let meta = document.metadata
         let style = meta.numberStyle
@@ -64,7 +71,7 @@ public struct HTMLReportWriter: TextReportWriter {
         try sink.write("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
         try sink.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         try sink.write("<title>\(esc([meta.title, meta.subtitle].compactMap { $0 }.joined(separator: " – ")))</title>\n")
-        try sink.write("<style>\n\(Self.css)\n</style>\n</head>\n<body>\n")
+        try sink.write("<style>\n\(Self.css)\n" + (meta.landscape ? Self.landscapeCSS : "") + "</style>\n</head>\n<body>\n")
         if meta.hasOfficialHeader {
             var issuer = ""
             for (index, line) in meta.issuer.enumerated() {

@@ -34,6 +34,7 @@ public struct JSONReportWriter: TextReportWriter {
         metadata["place"] = meta.place.map(JSONValue.string)
         metadata["date"] = meta.date.map { .string($0.iso8601) }
         metadata["placeDateLine"] = meta.placeDateLine.map(JSONValue.string)
+        if meta.landscape { metadata["landscape"] = .bool(true) }
         return .object(["metadata": .object(metadata), "blocks": .array(document.blocks.map(value(of:)))])
     }
 

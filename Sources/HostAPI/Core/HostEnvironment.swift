@@ -52,12 +52,15 @@ public final class HostEnvironment: @unchecked Sendable {
             DossiersModule(self).module,
             PeriodModule(self).module,
             StatsModule(self).module,
+            ReportModule(self).module,
             CalendarModule(self).module,
             ClockModule(self).module,
             TextModule(self).module,
             JSONModule().module,
             CSVModule(self).module,
             LogModule(self).module,
+            ImportsModule(self).module,
+            FeedbackModule(self).module,
         ])
     }
 

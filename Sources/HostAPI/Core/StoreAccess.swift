@@ -17,26 +17,41 @@ public final class StoreAccess: @unchecked Sendable {
     }
 
     /// Where the store lives, as `--db` or `HOSTRUN_DB` gave it.
-    public let location: StoreLocation?
+    public var location: StoreLocation? {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
     private let mode: Mode
     private let clock: HostClock
-    // `opened` is guarded by `lock`.
+    // `current` and `opened` are guarded by `lock`.
     private let lock = NSLock()
+    private var current: StoreLocation?
     private var opened: (any DossierStore)?
 
     /// A store opened at `location` when first used, dating batches by `clock`.
     public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock) {
-        self.location = location
+        current = location
         self.mode = mode
         self.clock = clock
     }
 
     /// A store that is already open (tests, long-running services).
     public init(store: any DossierStore, clock: HostClock = HostClock()) {
-        location = nil
+        current = nil
         mode = .mustExist
         self.clock = clock
         opened = store
+    }
+
+    /// Lets go of the open store and uses the one at `location` from now on, opened on first
+    /// use: how the test harness gives a spec a fresh store without rebuilding its modules,
+    /// which hold this object.
+    public func reset(to location: StoreLocation) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = location
+        opened = nil
     }
 
     /// Whether the store has been opened.
@@ -53,7 +68,7 @@ public final class StoreAccess: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let opened { return opened }
-        guard let location else { throw StoreAccessError.noStore(location: "(none)") }
+        guard let location = current else { throw StoreAccessError.noStore(location: "(none)") }
         if case .file(let path) = location, mode == .mustExist, !FileManager.default.fileExists(atPath: path) {
             throw StoreAccessError.noStore(location: path)
         }

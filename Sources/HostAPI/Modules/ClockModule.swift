@@ -45,6 +45,15 @@ struct ClockModule {
         }
     }
 
+    static let classes = [
+        DocumentedClass("ClockStep", "How far `clock.advance` moves the clock; every field optional.", fields: [
+            .init("days", HostType.integer.optional, "calendar days"),
+            .init("hours", HostType.integer.optional, "hours"),
+            .init("minutes", HostType.integer.optional, "minutes"),
+            .init("seconds", HostType.integer.optional, "seconds"),
+        ]),
+    ]
+
     static let stepFields = ["days": 86_400, "hours": 3_600, "minutes": 60, "seconds": 1]
 
     private static func step(_ call: LuaCall) throws -> TimeInterval {

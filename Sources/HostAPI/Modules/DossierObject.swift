@@ -147,7 +147,7 @@ final class DossierObject {
                 let period = try PeriodModule.period(call, 2)
                 let asOf = try call.optionalTime(3, in: object.time)
                 let classifier = PeriodClassifier(period: period, asOf: asOf, time: object.time)
-                guard let placement = classifier.placement(of: try object.withHistory()) else { return 0 }
+                guard let placement = classifier.placement(of: try object.withHistory()) else { return call.returning(LuaValue.nil) }
                 return call.returning(placement.intake.rawValue, placement.outcome.rawValue)
             },
             LuaMethod("status_at", "The status the dossier was in at a time, read from its history.",

@@ -32,7 +32,8 @@ struct LogModule {
     private static func location(_ call: LuaCall) -> String {
         luaL_where(call.stack.state, 1)
         defer { call.stack.pop() }
-        return call.stack.withBytes(at: -1) { String(decoding: $0, as: UTF8.self) } ?? ""
+        let text = call.stack.withBytes(at: -1) { String(decoding: $0, as: UTF8.self) } ?? ""
+        return text.hasSuffix(" ") ? String(text.dropLast()) : text
     }
 
     /// The arguments joined with spaces, without running any script code (no `__tostring`).

@@ -89,12 +89,12 @@ private struct FiguresRequest {
         }
     }
 
-    /// The default as-of: the end of the period, or the clock's now if earlier (an interim
-    /// report knows nothing after now).
+    /// The default as-of: the end of the period (the classifier's own default), or the
+    /// clock's now if earlier (an interim report knows nothing after now).
     func asOf(_ period: ReportingPeriod, _ environment: HostEnvironment) -> Date? {
         if let asOf { return asOf }
-        let end = environment.time.startOfDay(period.to.adding(days: 1)).addingTimeInterval(-0.001)
-        return min(end, environment.clock.now())
+        let now = environment.clock.now()
+        return now < environment.time.startOfDay(period.to.adding(days: 1)) ? now : nil
     }
 
     private static func indicator(_ table: LuaTable, _ error: LuaArgumentError) throws -> ServiceIndicator {

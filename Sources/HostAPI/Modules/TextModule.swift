@@ -20,6 +20,16 @@ struct TextModule {
         is an option. Dates are `dd/MM/yyyy` by default.
         """
 
+    static let classes = [
+        DocumentedClass("NumberFormatOptions", "Options of `text.format_number`.", fields: [
+            .init("decimals", HostType.integer.optional, "digits after the decimal mark (default: none for whole numbers, else up to 2 without trailing zeros)"),
+            .init("decimal", HostType.string.optional, "\",\" (default, Vietnamese) or \".\""),
+        ]),
+        DocumentedClass("PercentFormatOptions", "Options of `text.format_percent`.", fields: [
+            .init("decimal", HostType.string.optional, "\",\" (default, Vietnamese) or \".\" (as the seed report's prose writes 98.7%)"),
+        ]),
+    ]
+
     var module: HostModule {
         let time = environment.time
         return HostModule("text", "Vietnamese-aware text: normal form, folding, case, numbers and dates.", since: "0.1") {

@@ -25,12 +25,14 @@ public final class AlertDispatcher: Sendable {
     }
 
     private let workers: [String: SinkWorker]
+    private let clock: any SchedulerClock
 
     /// - Parameters:
     ///   - clock: waits between retries and bounds ``drain(deadline:)``.
     ///   - onProblem: told of each failed attempt and each drop, for the log.
     public init(sinks: [Registration], clock: any SchedulerClock = SystemClock(),
                 onProblem: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.clock = clock
         workers = Dictionary(sinks.map {
             ($0.name, SinkWorker(registration: $0, clock: clock, onProblem: onProblem))
         }, uniquingKeysWith: { _, last in last })
@@ -62,7 +64,7 @@ public final class AlertDispatcher: Sendable {
     public func drain(deadline: Date) async {
         guard workers.values.contains(where: { $0.statistics.queued > 0 }) else { return }
         let workers = Array(self.workers.values)
-        let clock = workers[0].clock
+        let clock = self.clock
         let timer = clock.spawn {
             do { try await clock.sleep(until: deadline) } catch { return }
             workers.forEach { $0.abandon() }

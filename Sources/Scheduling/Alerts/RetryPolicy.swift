@@ -13,9 +13,6 @@ public struct RetryPolicy: Sendable, Hashable {
         self.maxDelay = maxDelay
     }
 
-    /// No retries: for local sinks whose failure will not heal in seconds.
-    public static let once = RetryPolicy(attempts: 1)
-
     /// The wait before try number `attempt + 1`, after `attempt` failures (1-based).
     public func delay(afterFailure attempt: Int) -> TimeInterval {
         min(initialDelay * pow(2, Double(attempt - 1)), maxDelay)

@@ -3,7 +3,7 @@ import Foundation
 /// One sink's buffer and its delivery task, guarded by a lock so that offering a batch is a
 /// synchronous, constant-time call.
 final class SinkWorker: @unchecked Sendable {
-    let clock: any SchedulerClock
+    private let clock: any SchedulerClock
     private let registration: AlertDispatcher.Registration
     private let onProblem: @Sendable (String) -> Void
     private let lock = NSLock()
@@ -56,14 +56,18 @@ final class SinkWorker: @unchecked Sendable {
                 if delivered { stats.delivered += batch.alerts.count }
                 else { stats.failed += batch.alerts.count }
             }
-            if Task.isCancelled { break }
         }
     }
 
-    /// The next batch, or `nil` after marking the worker idle.
+    /// The next batch, or `nil` after marking the worker idle. A cancelled worker (see
+    /// ``abandon()``) takes nothing more and counts what is left as dropped.
     private func take() -> AlertBatch? {
         let (batch, waiters): (AlertBatch?, [CheckedContinuation<Void, Never>]) = lock.withLock {
-            if !buffer.isEmpty, !Task.isCancelled { return (buffer.removeFirst(), []) }
+            if Task.isCancelled {
+                stats.dropped += buffer.reduce(0) { $0 + $1.alerts.count }
+                buffer = []
+            }
+            if !buffer.isEmpty { return (buffer.removeFirst(), []) }
             busy = false
             delivering = nil
             defer { idleWaiters = [] }

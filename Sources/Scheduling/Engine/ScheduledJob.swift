@@ -8,6 +8,13 @@ public struct JobContext: Sendable {
     /// which dossiers are overdue, so that a catch-up run reports as of its missed time.
     public let scheduledAt: Date
     public let trigger: RunTrigger
+
+    public init(runID: UUID = UUID(), job: String, scheduledAt: Date, trigger: RunTrigger) {
+        self.runID = runID
+        self.job = job
+        self.scheduledAt = scheduledAt
+        self.trigger = trigger
+    }
 }
 
 /// A check the scheduler runs: when, within which limits, and where its alerts go.
@@ -26,8 +33,10 @@ public struct ScheduledJob: Sendable {
     /// Names of the ``AlertDispatcher`` sinks that receive this job's alerts.
     public let sinks: [String]
     public let run: @Sendable (JobContext) async throws -> CheckResult
-    /// Called when a run outlives its timeout or shutdown's grace period, after its task was
-    /// cancelled; must make `run` return soon.
+    /// Called on the scheduler when a run outlives its timeout or shutdown's grace period,
+    /// after its task was cancelled: must not block, and must make `run` return soon (set the
+    /// sandbox's interrupt flag). Until `run` returns, the job's next times are skipped as
+    /// overlapping: two runs of one check never execute at once.
     public let kill: @Sendable (JobContext) -> Void
 
     public init(name: String, schedule: Schedule, timeout: TimeInterval,

@@ -84,6 +84,8 @@ extension Scheduler {
         guard states[name]?.active?.record.id == id else { return }
         states[name]!.active = nil
         startNextIfIdle(name)
+        // Its deadline no longer needs a wake-up.
+        arm()
         if phase == .stopping, states.values.allSatisfy({ $0.active == nil }) {
             resumeRunsEndedWaiters()
         }

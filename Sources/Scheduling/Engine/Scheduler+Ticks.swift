@@ -61,7 +61,7 @@ extension Scheduler {
         case .once:
             if !onTime, let latest = missed.last { runs.append((latest, .catchUp)) }
         case .all(let limit):
-            runs += missed.suffix(min(limit, missedCount)).map { ($0, .catchUp) }
+            runs += missed.suffix(max(0, min(limit, missedCount))).map { ($0, .catchUp) }
         }
         let skipped = missedCount - runs.count
         if skipped > 0 {
@@ -69,7 +69,7 @@ extension Scheduler {
             recordSkip(name, at: latestSkipped, reason: .missed, ticks: skipped,
                        message: "\(skipped) scheduled time\(skipped == 1 ? "" : "s") from "
                            + "\(show(first)) to \(show(latestSkipped)) "
-                           + "missed while the scheduler was not running")
+                           + "missed while the scheduler was stopped or the machine asleep")
         }
         if onTime { runs.append((last, .scheduled)) }
         states[name]!.queue = runs
@@ -87,15 +87,20 @@ extension Scheduler {
         timer?.task.cancel()
         timer = nil
         guard let wake else { return }
+        timerGeneration += 1
+        let generation = timerGeneration
         let clock = self.clock
         let task = clock.spawn { [weak self] in
             do { try await clock.sleep(until: wake) } catch { return }
-            await self?.fire()
+            await self?.fire(generation)
         }
-        timer = (task, wake)
+        timer = (task, wake, generation)
     }
 
-    private func fire() {
+    /// A timer that woke after it was replaced (its hop to the actor raced the re-arming) does
+    /// nothing: its replacement is set to the right time.
+    private func fire(_ generation: Int) {
+        guard timer?.generation == generation else { return }
         timer = nil
         processDue()
     }
@@ -133,7 +138,10 @@ extension Scheduler {
         return "\(time.localDate(instant).vietnamese) \(time.localTime(instant))"
     }
 
+    /// `90s`, `1.5s`, `12 ms`.
     nonisolated static func seconds(_ interval: TimeInterval) -> String {
-        interval == interval.rounded() ? "\(Int(interval))s" : "\(interval)s"
+        if interval == interval.rounded() { return "\(Int(interval))s" }
+        if interval < 1 { return "\(Int((interval * 1000).rounded())) ms" }
+        return String(format: "%.1fs", interval)
     }
 }

@@ -81,7 +81,9 @@ public actor Scheduler {
     let onEvent: @Sendable (SchedulerEvent) -> Void
 
     public internal(set) var phase = Phase.idle
-    var timer: (task: Task<Void, Never>, at: Date)?
+    /// The one pending wake-up: at the earliest due time or run deadline.
+    var timer: (task: Task<Void, Never>, at: Date, generation: Int)?
+    var timerGeneration = 0
     var bookkeeping: [UUID: Task<Void, Never>] = [:]
     /// Shutdown waiting for running jobs to end (or its grace period to pass).
     var runsEndedWaiters: [CheckedContinuation<Void, Never>] = []
@@ -120,10 +122,21 @@ public actor Scheduler {
     /// ``RunStatus/interrupted``, applies catch-up policies for times missed while stopped, and
     /// starts scheduling. Returns at once; the scheduler runs in its own tasks.
     ///
-    /// A job seen for the first time starts from its next scheduled time after now.
+    /// A job seen for the first time starts from its next scheduled time after now. If the
+    /// store fails, the scheduler is left stopped and the error thrown.
     public func start() async throws {
         guard phase == .idle else { throw SchedulerError.alreadyStarted }
         phase = .running
+        do {
+            try await loadState()
+        } catch {
+            phase = .stopped
+            throw error
+        }
+        processDue()
+    }
+
+    private func loadState() async throws {
         for var run in try await store.unfinishedRuns() {
             run.status = .interrupted
             run.message = "the scheduler stopped while this run was going"
@@ -140,7 +153,6 @@ public actor Scheduler {
                 states[name]!.nextTick = next(schedule, after: now)
             }
         }
-        processDue()
     }
 
     func next(_ schedule: Schedule, after instant: Date) -> Date? {

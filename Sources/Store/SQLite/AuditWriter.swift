@@ -24,8 +24,8 @@ struct AuditWriter {
 
     /// Makes a record the primary of its link group or not, and records that.
     func setPrimary(_ isPrimary: Bool, dossierID: Int64) throws {
-        try db.execute(sql: "UPDATE dossiers SET is_primary = ? WHERE id = ?",
-                       arguments: [isPrimary, dossierID])
+        try db.cachedStatement(sql: "UPDATE dossiers SET is_primary = ? WHERE id = ?")
+            .execute(arguments: [isPrimary, dossierID])
         try record([Self.primaryColumn.change(from: (!isPrimary).databaseValue,
                                               to: isPrimary.databaseValue, centreTime: centreTime)],
                    dossierID: dossierID)

@@ -6,7 +6,7 @@ import GRDB
 /// Statements are prepared once per connection and reused for every record; per record the
 /// writer reads the link group of its code (one indexed lookup that also tells whether the key
 /// exists), then inserts, or compares and updates only when something changed.
-struct DossierWriter {
+struct DossierWriter: RecordWriter {
     private let db: Database
     private let importID: Int64
     private let centreTime: CentreTime
@@ -17,6 +17,8 @@ struct DossierWriter {
     private var catalogue: [String: ArraySlice<DatabaseValue>] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
     private var seen: [Int64: Int] = [:]
+    /// What the record being written added to the memories above, to forget if it is undone.
+    private var lastRecord: (rows: [Int64], procedure: String, source: String) = ([], "", "")
 
     private static let lookupSQL = """
         SELECT id, source, is_primary, \(DossierColumns.trackedNames) FROM dossiers WHERE code = ?
@@ -32,10 +34,13 @@ struct DossierWriter {
             .map { "\($0) = ?" }.joined(separator: ", ")
         return "UPDATE dossiers SET \(assignments) WHERE id = ?"
     }()
-    private static let historySQL = """
-        INSERT INTO status_history (dossier_id, status, at, actor, source, note, import_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
+    /// History entries go in by up to this many per statement: a dossier's whole history is
+    /// usually one execution, which costs SQLite far less than one per entry.
+    private static let historyRowsPerStatement = 8
+    private static func historySQL(rows: Int) -> String {
+        "INSERT INTO status_history (dossier_id, status, at, actor, source, note, import_id) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
     private static let procedureSQL = """
         INSERT INTO procedures (code, name, field, limit_kind, limit_value, cutoff_minute)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -47,11 +52,23 @@ struct DossierWriter {
                     excluded.cutoff_minute)
         """
 
+    private let lookup: BatchStatement
+    private let insert: BatchStatement
+    private let update: BatchStatement
+    /// `history[k - 1]` inserts k entries.
+    private let history: [BatchStatement]
+    private let procedure: BatchStatement
+
     init(db: Database, importID: Int64, centreTime: CentreTime) throws {
         self.db = db
         self.importID = importID
         self.centreTime = centreTime
         audit = AuditWriter(db: db, importID: importID, centreTime: centreTime)
+        lookup = try BatchStatement(db, sql: Self.lookupSQL)
+        insert = try BatchStatement(db, sql: Self.insertSQL)
+        update = try BatchStatement(db, sql: Self.updateSQL)
+        history = try (1...Self.historyRowsPerStatement).map { try BatchStatement(db, sql: Self.historySQL(rows: $0)) }
+        procedure = try BatchStatement(db, sql: Self.procedureSQL)
         for row in try Row.fetchAll(db, sql: "SELECT name, priority FROM sources") {
             let name: String = row[0]
             knownSources.insert(name)
@@ -69,84 +86,108 @@ struct DossierWriter {
         }
     }
 
+    /// A record of the link group of the code being written.
+    private struct Linked {
+        let id: Int64
+        let source: String
+        let isPrimary: Bool
+        let tracked: [DatabaseValue]
+    }
+
+    mutating func forgetLastRecord() {
+        for id in lastRecord.rows { seen[id] = nil }
+        catalogue[lastRecord.procedure] = nil
+        knownSources.remove(lastRecord.source)
+    }
+
     private mutating func write(_ dossier: Dossier, _ reference: RecordReference) throws -> RecordOutcome {
+        lastRecord = ([], dossier.procedure.code, dossier.source)
         let tracked = DossierColumns.encode(dossier)
         try noteSource(dossier.source)
         try noteProcedure(tracked)
-        let group = try Row.fetchAll(db.cachedStatement(sql: Self.lookupSQL), arguments: [dossier.code])
-        if let row = group.first(where: { ($0[1] as String) == dossier.source }) {
-            return try update(row, with: dossier, tracked, reference)
+        var group: [Linked] = []
+        lookup.bind(dossier.code.databaseValue, at: 1)
+        try lookup.query { row in
+            group.append(Linked(id: row.int64(0), source: String.fromDatabaseValue(row[1]) ?? "",
+                                isPrimary: row.int64(2) != 0,
+                                tracked: (0..<Int32(tracked.count)).map { row[3 + $0] }))
+        }
+        if let stored = group.first(where: { $0.source == dossier.source }) {
+            return try update(stored, with: dossier, tracked, reference)
         }
         return try insert(dossier, tracked, linkedTo: group, reference)
     }
 
-    private mutating func insert(_ dossier: Dossier, _ tracked: [DatabaseValue], linkedTo group: [Row],
+    private mutating func insert(_ dossier: Dossier, _ tracked: [DatabaseValue], linkedTo group: [Linked],
                                  _ reference: RecordReference) throws -> RecordOutcome {
-        let primarySource = LinkRule.primary(among: group.map { $0[1] } + [dossier.source], ranks: ranks)
-        var values: [DatabaseValue] = [dossier.source.databaseValue, dossier.code.databaseValue,
-                                       (primarySource == dossier.source).databaseValue]
-        values += tracked
-        values += DossierColumns.derive(tracked, centreTime: centreTime)
-        values += [importID.databaseValue, importID.databaseValue]
-        let insert = try db.cachedStatement(sql: Self.insertSQL)
-        insert.setUncheckedArguments(StatementArguments(values))
+        let primarySource = group.isEmpty ? dossier.source
+            : LinkRule.primary(among: group.map(\.source) + [dossier.source], ranks: ranks)
+        insert.bind([dossier.source.databaseValue, dossier.code.databaseValue,
+                     (primarySource == dossier.source).databaseValue])
+        insert.bind(tracked, from: 4)
+        let derivedFrom = Int32(4 + tracked.count)
+        insert.bind(DossierColumns.derive(tracked, centreTime: centreTime), from: derivedFrom)
+        insert.bind([importID.databaseValue, importID.databaseValue],
+                    from: derivedFrom + Int32(DossierColumns.derived.count))
         try insert.execute()
         let id = db.lastInsertedRowID
         seen[id] = reference.index
-        for row in group {
-            let isPrimary: Bool = row[2]
-            let source: String = row[1]
-            if isPrimary != (source == primarySource) {
-                try audit.setPrimary(!isPrimary, dossierID: row[0])
-            }
+        lastRecord.rows.append(id)
+        for linked in group where linked.isPrimary != (linked.source == primarySource) {
+            try audit.setPrimary(!linked.isPrimary, dossierID: linked.id)
         }
         let appended = try appendHistory(dossier.history, to: id, existing: [])
         return RecordOutcome(record: reference, outcome: .inserted, historyAppended: appended)
     }
 
-    private mutating func update(_ row: Row, with dossier: Dossier, _ tracked: [DatabaseValue],
+    private mutating func update(_ stored: Linked, with dossier: Dossier, _ tracked: [DatabaseValue],
                                  _ reference: RecordReference) throws -> RecordOutcome {
-        let id: Int64 = row[0]
-        let stored = (0..<tracked.count).map { row[3 + $0] as DatabaseValue }
-        let existing = dossier.history.isEmpty ? [] : try StoredHistoryEntry.fetch(db, dossierID: id)
-        if let first = seen[id] {
+        let existing = dossier.history.isEmpty ? [] : try StoredHistoryEntry.fetch(db, dossierID: stored.id)
+        if let first = seen[stored.id] {
             let known = Set(existing)
-            guard stored == tracked, dossier.history.allSatisfy({ known.contains(StoredHistoryEntry($0)) })
+            guard stored.tracked == tracked, dossier.history.allSatisfy({ known.contains(StoredHistoryEntry($0)) })
             else { throw StoreError.conflictingDuplicate(reference, firstIndex: first) }
             return RecordOutcome(record: reference, outcome: .unchanged)
         }
-        seen[id] = reference.index
-        let changes = TrackedColumn.changes(DossierColumns.tracked, old: stored, new: tracked,
+        seen[stored.id] = reference.index
+        lastRecord.rows.append(stored.id)
+        let changes = TrackedColumn.changes(DossierColumns.tracked, old: stored.tracked, new: tracked,
                                             centreTime: centreTime)
         if !changes.isEmpty {
-            let update = try db.cachedStatement(sql: Self.updateSQL)
-            update.setUncheckedArguments(StatementArguments(
-                tracked + DossierColumns.derive(tracked, centreTime: centreTime)
-                    + [importID.databaseValue, id.databaseValue]))
+            update.bind(tracked)
+            let derivedFrom = Int32(1 + tracked.count)
+            update.bind(DossierColumns.derive(tracked, centreTime: centreTime), from: derivedFrom)
+            update.bind([importID.databaseValue, stored.id.databaseValue],
+                        from: derivedFrom + Int32(DossierColumns.derived.count))
             try update.execute()
-            try audit.record(changes, dossierID: id)
+            try audit.record(changes, dossierID: stored.id)
         }
-        let appended = try appendHistory(dossier.history, to: id, existing: existing)
+        let appended = try appendHistory(dossier.history, to: stored.id, existing: existing)
         return RecordOutcome(record: reference, outcome: changes.isEmpty && appended == 0 ? .unchanged : .updated,
                              changes: changes, historyAppended: appended)
     }
 
-    /// Appends the entries of `history` not already stored, in their order; returns how many.
-    private func appendHistory(_ history: [StatusChange], to dossierID: Int64,
+    /// Appends the entries of `changes` not already stored, in their order; returns how many.
+    private func appendHistory(_ changes: [StatusChange], to dossierID: Int64,
                                existing: [StoredHistoryEntry]) throws -> Int {
-        guard !history.isEmpty else { return 0 }
+        guard !changes.isEmpty else { return 0 }
         var known = Set(existing)
-        let statement = try db.cachedStatement(sql: Self.historySQL)
-        var appended = 0
-        for change in history {
-            let entry = StoredHistoryEntry(change)
-            guard known.insert(entry).inserted else { continue }
-            statement.setUncheckedArguments([dossierID, entry.status, entry.at, entry.actor,
-                                             entry.source, entry.note, importID])
+        let entries = changes.map(StoredHistoryEntry.init).filter { known.insert($0).inserted }
+        var start = 0
+        while start < entries.count {
+            let chunk = entries[start..<min(start + Self.historyRowsPerStatement, entries.count)]
+            let statement = history[chunk.count - 1]
+            var parameter: Int32 = 1
+            for entry in chunk {
+                statement.bind([dossierID.databaseValue, entry.status.databaseValue, entry.at.databaseValue,
+                                entry.actor.databaseValue, entry.source.databaseValue, entry.note.databaseValue,
+                                importID.databaseValue], from: parameter)
+                parameter += 7
+            }
             try statement.execute()
-            appended += 1
+            start += chunk.count
         }
-        return appended
+        return entries.count
     }
 
     private mutating func noteSource(_ source: String) throws {
@@ -159,9 +200,8 @@ struct DossierWriter {
         let values = tracked[DossierColumns.procedureRange]
         let code = String.fromDatabaseValue(values[values.startIndex]) ?? ""
         guard catalogue[code] != values else { return }
-        let statement = try db.cachedStatement(sql: Self.procedureSQL)
-        statement.setUncheckedArguments(StatementArguments(Array(values)))
-        try statement.execute()
+        procedure.bind(values)
+        try procedure.execute()
         catalogue[code] = values
     }
 }

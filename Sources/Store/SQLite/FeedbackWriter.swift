@@ -3,12 +3,14 @@ import GRDB
 
 /// Upserts the feedback items of one batch inside its transaction, with the dossiers' rules
 /// (no links, no history).
-struct FeedbackWriter {
+struct FeedbackWriter: RecordWriter {
     private let db: Database
     private let importID: Int64
     private let centreTime: CentreTime
     private let audit: AuditWriter
     private var seen: [Int64: Int] = [:]
+    /// The row the record being written added to `seen`, to forget if it is undone.
+    private var lastRow: Int64?
 
     private static let lookupSQL = """
         SELECT id, \(FeedbackColumns.trackedNames) FROM feedback WHERE source = ? AND code = ?
@@ -41,7 +43,12 @@ struct FeedbackWriter {
         }
     }
 
+    mutating func forgetLastRecord() {
+        if let lastRow { seen[lastRow] = nil }
+    }
+
     private mutating func write(_ feedback: Feedback, _ reference: RecordReference) throws -> RecordOutcome {
+        lastRow = nil
         let tracked = FeedbackColumns.encode(feedback)
         let derived = FeedbackColumns.derive(tracked, centreTime: centreTime)
         let lookup = try db.cachedStatement(sql: Self.lookupSQL)
@@ -52,6 +59,7 @@ struct FeedbackWriter {
                     + [importID.databaseValue, importID.databaseValue]))
             try insert.execute()
             seen[db.lastInsertedRowID] = reference.index
+            lastRow = db.lastInsertedRowID
             return RecordOutcome(record: reference, outcome: .inserted)
         }
         let id: Int64 = row[0]
@@ -61,6 +69,7 @@ struct FeedbackWriter {
             return RecordOutcome(record: reference, outcome: .unchanged)
         }
         seen[id] = reference.index
+        lastRow = id
         let changes = TrackedColumn.changes(FeedbackColumns.tracked, old: stored, new: tracked,
                                             centreTime: centreTime)
         guard !changes.isEmpty else { return RecordOutcome(record: reference, outcome: .unchanged) }

@@ -11,6 +11,12 @@ extension SQLiteStore {
         try figures(classifier, by: dimension)
     }
 
+    /// The SQL statement ``periodFigures(_:)`` runs for a classifier (by a dimension, when
+    /// given): for diagnostics and for benchmarks that time the same query in the `sqlite3` shell.
+    public static func figuresSQL(_ classifier: PeriodClassifier, by dimension: BreakdownDimension? = nil) -> String {
+        FiguresSQL.select(PeriodBounds(classifier), by: dimension)
+    }
+
     /// One row per dimension value (one row keyed `""` without a dimension).
     private func figures(_ classifier: PeriodClassifier,
                          by dimension: BreakdownDimension?) throws -> [String: PeriodFigures] {

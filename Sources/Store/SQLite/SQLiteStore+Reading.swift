@@ -20,8 +20,10 @@ extension SQLiteStore {
         let select = query.selectStatement
         let includeHistory = query.includeHistory
         let idIndex = DossierColumns.tracked.count + 2
-        let pool = self.pool
+        let (pool, slots) = (self.pool, cursorSlots)
+        try slots.take()
         return StoreCursor { sink in
+            defer { slots.give() }
             do {
                 try pool.read { db in
                     let rows = try Row.fetchCursor(db, sql: select.text, arguments: select.statementArguments)
@@ -69,8 +71,10 @@ extension SQLiteStore {
 
     public func feedbackItems(received: ClosedRange<LocalDate>?) throws -> StoreCursor<Feedback> {
         let filter = received.map { "WHERE received_day BETWEEN \($0.lowerBound.dayNumber) AND \($0.upperBound.dayNumber)" } ?? ""
-        let pool = self.pool
+        let (pool, slots) = (self.pool, cursorSlots)
+        try slots.take()
         return StoreCursor { sink in
+            defer { slots.give() }
             do {
                 try pool.read { db in
                     let rows = try Row.fetchCursor(db, sql: """
@@ -91,13 +95,14 @@ extension SQLiteStore {
         try read("listing imports") { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, batch_id, connector, started_at, finished_at, inserted, updated, unchanged,
-                    history_appended
+                    rejected, history_appended
                 FROM imports ORDER BY id DESC LIMIT ?
                 """, arguments: [limit]).map { row in
                 ImportRecord(id: row[0], batchID: row[1], connector: row[2],
                              startedAt: StoredInstant.date(row[3]),
                              finishedAt: (row[4] as Int64?).map(StoredInstant.date),
-                             inserted: row[5], updated: row[6], unchanged: row[7], historyAppended: row[8])
+                             inserted: row[5], updated: row[6], unchanged: row[7], rejected: row[8],
+                             historyAppended: row[9])
             }
         }
     }

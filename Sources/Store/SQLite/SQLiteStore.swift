@@ -13,7 +13,10 @@ public final class SQLiteStore: DossierStore {
     /// The time zone whose calendar days the `*_day` columns hold; fixed when the file is created.
     public let centreTime: CentreTime
     let pool: DatabasePool
+    let cursorSlots: CursorSlots
     private let clock: @Sendable () -> Date
+    /// Reader connections: one per open cursor, plus one for plain reads.
+    private static let readers = 16
 
     /// Opens the store at `path`, creating it if missing and migrating it if older.
     ///
@@ -31,7 +34,8 @@ public final class SQLiteStore: DossierStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
-        configuration.maximumReaderCount = 8
+        configuration.maximumReaderCount = Self.readers
+        cursorSlots = CursorSlots(readers: Self.readers)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -81,11 +85,7 @@ public final class SQLiteStore: DossierStore {
                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { db, importID, summary in
             var writer = try DossierWriter(db: db, importID: importID, centreTime: centreTime)
-            for (index, record) in records.enumerated() {
-                let outcome = try writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-            }
+            try writer.write(records, in: db, policy: request.onRejection, summary: &summary, observe: observe)
         }
     }
 
@@ -94,11 +94,7 @@ public final class SQLiteStore: DossierStore {
                                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { db, importID, summary in
             var writer = FeedbackWriter(db: db, importID: importID, centreTime: centreTime)
-            for (index, record) in records.enumerated() {
-                let outcome = try writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-            }
+            try writer.write(records, in: db, policy: request.onRejection, summary: &summary, observe: observe)
         }
     }
 
@@ -117,11 +113,11 @@ public final class SQLiteStore: DossierStore {
                     summary.finishedAt = clock()
                     try db.execute(sql: """
                         UPDATE imports SET finished_at = ?, inserted = ?, updated = ?, unchanged = ?,
-                            history_appended = ?
+                            rejected = ?, history_appended = ?
                         WHERE id = ?
                         """, arguments: [StoredInstant.milliseconds(summary.finishedAt), summary.inserted,
-                                         summary.updated, summary.unchanged, summary.historyAppended,
-                                         importID])
+                                         summary.updated, summary.unchanged, summary.rejected,
+                                         summary.historyAppended, importID])
                     summary.importID = request.dryRun ? nil : importID
                     return request.dryRun ? .rollback : .commit
                 }

@@ -4,8 +4,9 @@
 --
 -- A `.busted` file is a Lua chunk returning a table of tasks; the host evaluates it in a
 -- sandbox and passes the table here. Keys are busted's long option names ("exclude-tags",
--- "ROOT", ...); the result uses the runner's names (exclude_tags, roots, ...). Options the
--- harness does not implement (coverage, lpath, suppress-pending, repeat) are ignored.
+-- "ROOT", ...); the result uses the runner's names (exclude_tags, roots, ...). `coverage`
+-- writes LCOV to `coverage-file` (default lcov.info) rather than luacov's stats. Options the
+-- harness does not implement (lpath, suppress-pending, repeat) are ignored.
 local config = {}
 
 --- Defaults of `hostrun test`, as busted's.
@@ -14,6 +15,7 @@ config.defaults = {
   tags = {}, ["exclude-tags"] = {}, filter = {}, ["filter-out"] = {},
   output = "terminal", verbose = false, list = false, shuffle = false, sort = false,
   lazy = false, ["auto-insulate"] = true, ["keep-going"] = true, recursive = true,
+  coverage = false, ["coverage-file"] = "lcov.info",
 }
 
 local lists = { ROOT = true, pattern = true, ["exclude-pattern"] = true, filter = true,
@@ -95,6 +97,8 @@ function config.resolve(file, explicit, run)
     lazy = merged.lazy,
     auto_insulate = merged["auto-insulate"],
     keep_going = merged["keep-going"],
+    coverage = merged.coverage == true,
+    coverage_file = tostring(merged["coverage-file"]),
   }
 end
 

@@ -1,0 +1,71 @@
+--- `require("hostrun.fixtures")`: the spec file's store and the files next to it.
+--
+-- Every spec file runs against a store of its own (an empty SQLite file, deleted after the
+-- file has run) and a clock that starts at 25/05/2026 17:00 (see docs/testing.md). Paths are
+-- relative to the spec file. Imports go through a connector plugin, exactly as
+-- `hostrun import` does, so a fixture the connector rejects is rejected here too.
+local position = require("busted.position")
+position.mark_internal()
+local busted_fixtures = require("busted.fixtures")
+
+local world = rawget(_G, "hostrun_test")
+local fixtures = {}
+
+-- Raises `err` at the spec's line (level 1 is `check`'s caller, 2 the spec).
+local function check(ok, ...)
+  if not ok then error((...), 3) end
+  return ...
+end
+
+local function options_of(name, value, allowed)
+  if value == nil then return {} end
+  if type(value) ~= "table" then
+    error(("bad argument #2 to '%s' (table expected, got %s)"):format(name, type(value)), 3)
+  end
+  for key in pairs(value) do
+    if not allowed[key] then
+      error(("bad argument #2 to '%s' (unknown field '%s')"):format(name, tostring(key)), 3)
+    end
+  end
+  return value
+end
+
+--- The path of `sub_path` relative to the spec file's folder (the folder itself without it).
+fixtures.path = busted_fixtures.path
+
+--- The contents of a file next to the spec (a golden output, say).
+fixtures.read = busted_fixtures.read
+
+--- Imports the file `rel_path` (next to the spec) into the spec's store through a connector
+-- plugin: `opts.connector` (default "canonical"), `opts.options` (given to the connector's
+-- `read`), `opts.strict` (one rejected record aborts the import). Returns
+-- { inserted, updated, unchanged, rejected, rejections = { {origin, key, field, reason, message} } }.
+function fixtures.load(rel_path, opts)
+  if type(rel_path) ~= "string" then
+    error("bad argument #1 to 'load' (string expected, got " .. type(rel_path) .. ")", 2)
+  end
+  opts = options_of("load", opts, { connector = true, options = true, strict = true })
+  return check(pcall(world.load, fixtures.path(rel_path), opts.connector or "canonical", opts.options, opts.strict))
+end
+
+--- Writes a generated ward into the store: `opts.dossiers` (default 200) dossiers from the
+-- random seed `opts.seed` (default 1), with its citizens' feedback. Returns
+-- { dossiers, feedback, as_of } (as_of: the instant the data is seen as of, for clock.set).
+function fixtures.demo(opts)
+  opts = options_of("demo", opts, { dossiers = true, seed = true })
+  return check(pcall(world.demo, opts.dossiers or 200, opts.seed or 1))
+end
+
+--- Writes the records behind the seed report (received 01/01–25/05/2026). Returns
+-- { dossiers, feedback, as_of }.
+function fixtures.seed_scenario()
+  return check(pcall(world.seed_scenario))
+end
+
+--- From now on the spec's store is a new, empty one: `before_each(fixtures.fresh_store)`
+-- gives every test its own.
+function fixtures.fresh_store()
+  world.fresh_store()
+end
+
+return fixtures

@@ -1,0 +1,202 @@
+import DemoData
+import Domain
+import Foundation
+import HostAPI
+import LuaBridge
+import Sandbox
+import Store
+
+/// The host's world of one spec file: a clock the spec controls, a store of its own (an SQLite
+/// file in a temporary folder, deleted with ``finish()``), and the plugins it may load.
+///
+/// Every spec file gets the host modules of ``environment`` (the same registry scripts get,
+/// `dossiers`, `stats`, `clock`, ...) plus `hostrun_test` (``SpecWorldModule``), so what a spec
+/// drives is exactly what a script sees. The clock starts at ``defaultNow`` so specs are
+/// deterministic; `clock.set` and `clock.advance` move it.
+///
+/// Used by the one thread that runs the spec file.
+final class SpecWorld: @unchecked Sendable {
+    /// Where every spec file's clock starts: the day the seed report was written.
+    static let defaultNow = "25/05/2026 17:00"
+    /// The connector `fixtures.load` uses unless told otherwise.
+    static let defaultConnector = "canonical"
+
+    let specFile: String
+    let clock: HostClock
+    let store: StoreAccess
+    let environment: HostEnvironment
+    let log: HostLog
+    /// The spec file's output: what it, its log and its plugins print.
+    let output: CapturedOutput
+    /// The temporary folder holding the spec file's stores.
+    private let folder: String
+    private var storeCount = 0
+    /// The plugins the spec loaded, closed with ``finish()``.
+    private var bridges: [PluginBridge] = []
+    /// The fake HTTP servers the spec started, by number (1...), stopped with ``finish()``.
+    private var servers: [FakeHTTPServer] = []
+    private lazy var catalog = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders())
+
+    /// - Parameters:
+    ///   - specFile: the spec file as the runner names it (relative to the current folder).
+    ///   - output: where log lines go (the spec file's own output).
+    init(specFile: String, output: CapturedOutput) throws {
+        self.specFile = specFile
+        self.output = output
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-spec-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let deadlines = DeadlineCalculator()
+        clock = HostClock(fixed: try deadlines.rules.time.instant(parsing: Self.defaultNow))
+        store = StoreAccess(location: .file(path: folder + "/store-0.db"), mode: .createIfMissing, clock: clock)
+        log = HostLog(level: .info, sink: OutputLog(output))
+        environment = HostEnvironment(clock: clock, store: store, deadlines: deadlines, log: log,
+                                      capabilities: Capabilities(readPaths: ["."]), controlsClock: true)
+    }
+
+    /// The spec file's host modules: the registry of its ``HostEnvironment`` and `hostrun_test`.
+    var modules: [HostModule] {
+        environment.registry.modules + [SpecWorldModule.module(self)]
+    }
+
+    /// Stops the spec's fake HTTP servers, closes the plugins it loaded and deletes the spec file's stores.
+    func finish() {
+        for server in servers { server.stop() }
+        servers = []
+        for bridge in bridges { bridge.close() }
+        bridges = []
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    // MARK: The store
+
+    /// From now on the spec's store is a new, empty one (created on first use).
+    func freshStore() {
+        storeCount += 1
+        store.reset(to: .file(path: folder + "/store-\(storeCount).db"))
+    }
+
+    /// The plugin host every fixture import and plugin of this spec file goes through.
+    func pluginHost() -> PluginHost {
+        PluginHost(policy: .allowAll, clock: clock, store: store, deadlines: environment.deadlines, log: log,
+                   output: output)
+    }
+
+    /// Imports `source` through the connector `name` (PluginHost.importConnector, the one
+    /// validated write path).
+    func load(_ source: String, connector name: String, options: LuaTable, strict: Bool) throws -> ConnectorImport {
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw SpecWorldError("no fixture file \(source)")
+        }
+        let plugin = try connector(named: name)
+        return try pluginHost().importConnector(
+            plugin, sources: [source], options: options,
+            request: ImportRequest(connector: name, onRejection: strict ? .abortBatch : .skipRecord), strict: strict)
+    }
+
+    /// Writes a generated ward of `dossiers` dossiers (DemoData, deterministic for `seed`).
+    func demo(dossiers: Int, seed: UInt64) throws -> DemoFigures {
+        let data = DemoDataset(dossiers: dossiers, seed: seed, deadlines: environment.deadlines)
+        let target = try store.store()
+        let summary = try target.upsert(data.lazy.map { DossierRecord($0, origin: "demo") }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
+        let feedback = try target.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "demo") }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
+        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+    }
+
+    /// Writes the records behind the seed report (01/01–25/05/2026).
+    func seedScenario() throws -> DemoFigures {
+        let data = SeedScenario(deadlines: environment.deadlines)
+        let target = try store.store()
+        let summary = try target.upsert(data.dossiers.map { DossierRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
+        let feedback = try target.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
+        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+    }
+
+    /// What a demo load wrote, and the instant its data is seen as of.
+    struct DemoFigures {
+        var dossiers: Int
+        var feedback: Int
+        var asOf: Date
+    }
+
+    // MARK: Fake HTTP servers
+
+    /// Starts a fake HTTP server; returns its number and the server.
+    func startServer(routes: [String: [FakeHTTPServer.Response]], lifetime: Double) throws -> (Int, FakeHTTPServer) {
+        let server = try FakeHTTPServer(routes: routes, lifetime: lifetime)
+        servers.append(server)
+        return (servers.count, server)
+    }
+
+    /// The server numbered `number`, if the spec started it.
+    func server(_ number: Int) -> FakeHTTPServer? {
+        servers.indices.contains(number - 1) ? servers[number - 1] : nil
+    }
+
+    // MARK: Plugins
+
+
+    /// Opens the plugin `name` (nil: the plugin holding the spec) with its manifest's grants,
+    /// `$SOURCE` and `$OUTPUT` bound to `sources` and `outputs`, for the spec state `spec`.
+    func openPlugin(named name: String?, sources: [String], outputs: [String], spec: LuaState) throws -> PluginBridge {
+        let plugin: InstalledPlugin
+        if let name {
+            guard let found = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) else {
+                throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
+            }
+            plugin = found
+        } else {
+            guard let found = enclosingPlugin() else {
+                throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
+            }
+            plugin = found
+        }
+        let bridge = PluginBridge(session: try pluginHost().open(plugin, placeholders: ["SOURCE": sources, "OUTPUT": outputs]),
+                                  spec: spec)
+        bridges.append(bridge)
+        return bridge
+    }
+
+    func connector(named name: String) throws -> InstalledPlugin {
+        if let plugin = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) {
+            return plugin
+        }
+        let known = catalog.plugins.filter { $0.manifest.kind == .connector }.map(\.manifest.name)
+        throw SpecWorldError("no connector plugin named '\(name)' (found: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+                             + "; plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
+    }
+
+    /// The plugin whose folder holds the spec file, or nil.
+    func enclosingPlugin() -> InstalledPlugin? {
+        Self.enclosingPluginFolder(of: specFile).flatMap { PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first }
+    }
+
+    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder.
+    static func enclosingPluginFolder(of specFile: String) -> String? {
+        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
+        let top = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        while folder.path.hasPrefix(top) && folder.path.count >= top.count {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(PluginCatalog.manifestName).path) {
+                return folder.path
+            }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// Something a spec asked of its world that cannot be done; the message says what.
+struct SpecWorldError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Log lines of a spec file, written with its output.
+private final class OutputLog: LogSink, @unchecked Sendable {
+    let output: CapturedOutput
+    init(_ output: CapturedOutput) { self.output = output }
+
+    func write(line: String) {
+        var text = line + "\n"
+        text.withUTF8 { output.write(UnsafeRawBufferPointer($0), to: .standardOutput) }
+    }
+}

@@ -1,0 +1,57 @@
+-- A plugin loaded by name runs in its own sandbox, over the spec's store and clock.
+local fixtures = require("hostrun.fixtures")
+local plugin = require("hostrun.plugin")
+
+describe("a plugin loaded by a spec", function()
+  local check = plugin.load("tiny-check")
+
+  setup(function()
+    fixtures.load("fixtures/ho-so.csv", { connector = "tiny-csv" })
+  end)
+
+  it("sees the spec's store and clock", function()
+    clock.set("18/05/2026 12:00")
+    assert.are.same({ status = "ok", summary = "0 overdue on 18/05/2026", metrics = { overdue = 0 } }, check.run({}))
+    clock.set("15/06/2026 12:00")
+    local result = check.run({ critical = 2 })
+    assert.are.equal("critical", result.status)
+    assert.are.equal("2 overdue on 15/06/2026", result.summary)
+  end)
+
+  it("takes a Period made in the spec", function()
+    clock.set("25/05/2026 17:00")
+    assert.are.equal(3, check.counted_in(period.month(2026, 5)))
+    assert.are.equal(0, check.counted_in(period.month(2026, 1)))
+  end)
+
+  it("returns a Dossier the spec can use", function()
+    local d = check.latest()
+    assert.are.equal("HS-002", d.code)
+    assert.are.equal("Phòng Tư pháp", d.department)
+    assert.is_number(d:working_days_left())
+  end)
+
+  it("calls back functions of the spec", function()
+    local codes = check.each_code(function(code) return code:lower() end)
+    table.sort(codes)
+    assert.are.same({ "hs-001", "hs-002", "hs-003" }, codes)
+  end)
+
+  it("raises the plugin's errors at the plugin's line", function()
+    local ok, err = pcall(check.fail)
+    assert.is_false(ok)
+    assert.are.equal("tiny-check/init.lua:36: the check broke", err)
+  end)
+
+  it("names a plugin it cannot find", function()
+    local ok, err = pcall(plugin.load, "nope")
+    assert.is_false(ok)
+    assert.matches("plugin.load: no plugin named 'nope'", err, 1, true)
+  end)
+
+  it("needs a name outside a plugin's folder", function()
+    local ok, err = pcall(plugin.load)
+    assert.is_false(ok)
+    assert.matches("world/plugin_spec.lua is not inside a plugin's folder", err, 1, true)
+  end)
+end)
