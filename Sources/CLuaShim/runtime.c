@@ -216,7 +216,6 @@ void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limi
     rt->output_used = 0;
 }
 
-uint64_t hr_output_used(lua_State *L) { return hr_runtime_of(L)->output_used; }
 uint64_t hr_output_limit(lua_State *L) { return hr_runtime_of(L)->output_limit; }
 
 int hr_output_account(hr_runtime *rt, int stream, const char *bytes, size_t length) {

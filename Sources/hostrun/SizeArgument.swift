@@ -9,6 +9,4 @@ struct SizeArgument: ExpressibleByArgument {
         guard let bytes = ByteCount.parse(argument), bytes > 0 else { return nil }
         self.bytes = bytes
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -95,7 +95,6 @@ uint64_t hr_instructions_executed(lua_State *L);
 void hr_set_time_limit(lua_State *L, double seconds);
 /// Output limit in bytes for print and warn; 0 means none.
 void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limit);
-uint64_t hr_output_used(lua_State *L);
 uint64_t hr_output_limit(lua_State *L);
 
 /// The kill in force, if any.
