@@ -19,11 +19,13 @@ let package = Package(
         /// For the store benchmarks (Benchmarks/store), a package of their own.
         .library(name: "Store", targets: ["Store"]),
         .library(name: "DemoData", targets: ["DemoData"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
     ],
     targets: [
@@ -63,6 +65,14 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        /// The PostgreSQL store (postgres-nio) and ``StoreFactory``, which opens either backend
+        /// from a location. A target of its own so that SQLite-only code does not link NIO.
+        .target(name: "PostgresStore", dependencies: [
+            "Domain", "Store",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // MARK: File formats (know nothing of Lua, dossiers or the store)
 
         /// Streaming readers (CSV, XLSX, JSON) for real exports and report writers (Markdown,
@@ -78,12 +88,13 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Domain"]),
         .target(name: "HostAPI", dependencies: ["LuaBridge", "Sandbox", "Domain", "Store", "Formats", "Scheduling", "CLua", "CLuaShim"]),
         .executableTarget(name: "hostrun", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "Formats", "TestHarness", "DemoData", "Scheduling",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "PostgresStore", "Formats", "TestHarness", "DemoData", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        /// Writes a big batch for StoreTests' crash test, which kills it with SIGKILL mid-batch.
-        .executableTarget(name: "store-crash-helper", dependencies: ["Store", "Domain"]),
+        /// Writes a big batch for StoreTests' crash test, which kills it with SIGKILL mid-batch,
+        /// and for the parallel-import test (several of it at once on one PostgreSQL database).
+        .executableTarget(name: "store-crash-helper", dependencies: ["Store", "Domain", "PostgresStore"]),
 
         // MARK: Tests
 
@@ -98,7 +109,7 @@ let package = Package(
                     exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "DemoData", "store-crash-helper",
+            "Store", "Domain", "DemoData", "PostgresStore", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostAPITests", dependencies: [

@@ -30,6 +30,8 @@ public struct DossierQuery: Sendable, Hashable {
     public var departments: Set<String>?
     public var sources: Set<String>?
     public var procedureCodes: Set<String>?
+    /// Receiving units (``Domain/Dossier/centre``); `""` selects dossiers with none named.
+    public var centres: Set<String>?
     /// Part of the applicant's name; matching ignores Vietnamese diacritics and letter case
     /// (``Domain/VietnameseText/fold(_:)``), so `"nguyen van duc"` finds "Nguyễn Văn Đức".
     public var applicantName: String?
@@ -46,7 +48,8 @@ public struct DossierQuery: Sendable, Hashable {
                 fields: Set<String>? = nil, departments: Set<String>? = nil,
                 sources: Set<String>? = nil, procedureCodes: Set<String>? = nil,
                 applicantName: String? = nil, order: DossierOrder = .key,
-                descending: Bool = false, limit: Int? = nil, includeHistory: Bool = false) {
+                descending: Bool = false, limit: Int? = nil, includeHistory: Bool = false,
+                centres: Set<String>? = nil) {
         self.scope = scope
         self.received = received
         self.finished = finished
@@ -59,6 +62,7 @@ public struct DossierQuery: Sendable, Hashable {
         self.departments = departments
         self.sources = sources
         self.procedureCodes = procedureCodes
+        self.centres = centres
         self.applicantName = applicantName
         self.order = order
         self.descending = descending

@@ -70,17 +70,30 @@ public protocol DossierStore: AnyObject, Sendable {
     /// How many dossiers a query selects per value of `dimension`, ordered by that value.
     func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount]
 
-    /// The figures of a period over the primary dossiers, classified by the store itself (in SQL
-    /// for the database backends), equal to a ``Domain/PeriodTally`` fed every primary dossier.
+    /// The figures of a period over the primary dossiers of one centre (`nil`: every centre),
+    /// classified by the store itself (in SQL for the database backends), equal to a
+    /// ``Domain/PeriodTally`` fed those dossiers.
     ///
     /// - Throws: ``StoreError/centreTimeMismatch(location:stored:requested:)`` if the classifier
     ///   uses another time zone than the store's day columns.
-    func periodFigures(_ classifier: PeriodClassifier) throws -> PeriodFigures
+    func periodFigures(_ classifier: PeriodClassifier, centre: String?) throws -> PeriodFigures
 
     /// The figures of a period per value of `dimension` (the rows of a statistics table, whose
-    /// sum is ``periodFigures(_:)``); values with no counted dossier have no row.
-    func periodFigures(_ classifier: PeriodClassifier,
-                       by dimension: BreakdownDimension) throws -> [String: PeriodFigures]
+    /// sum is ``periodFigures(_:centre:)``); values with no counted dossier have no row. By
+    /// ``Domain/BreakdownDimension/centre`` this is a city's roll-up: one row per ward.
+    func periodFigures(_ classifier: PeriodClassifier, by dimension: BreakdownDimension,
+                       centre: String?) throws -> [String: PeriodFigures]
+
+    /// Claims one run of a scheduled job: the first caller for a (`job`, `slot`) pair gets a
+    /// claim with `granted == true`; every later caller, on any machine sharing the store, gets
+    /// the first one's claim with `granted == false`. A scheduler runs the job (and sends its
+    /// alerts) only when granted, so two machines never run the same slot twice.
+    ///
+    /// - Parameters:
+    ///   - job: the job's name, e.g. `"check overdue"`.
+    ///   - slot: the run's scheduled instant or period as text, e.g. `"2026-05-25T07:30+07:00"`.
+    ///   - owner: who claims, e.g. `"host-a pid 4242"`, kept for diagnosis.
+    func claimRun(job: String, slot: String, owner: String) throws -> RunClaim
 
     /// The procedure catalogue as last reported by any source, by code.
     func procedures() throws -> [Procedure]
@@ -123,6 +136,17 @@ extension DossierStore {
     public func upsertFeedback(_ records: some Sequence<FeedbackRecord>,
                                as request: ImportRequest) throws -> ImportSummary {
         try upsertFeedback(records, as: request, observe: { _ in })
+    }
+
+    /// The figures of a period over every centre's primary dossiers.
+    public func periodFigures(_ classifier: PeriodClassifier) throws -> PeriodFigures {
+        try periodFigures(classifier, centre: nil)
+    }
+
+    /// The figures of a period per value of `dimension`, over every centre.
+    public func periodFigures(_ classifier: PeriodClassifier,
+                              by dimension: BreakdownDimension) throws -> [String: PeriodFigures] {
+        try periodFigures(classifier, by: dimension, centre: nil)
     }
 
     /// Calls `body` with every dossier a query selects, one at a time.

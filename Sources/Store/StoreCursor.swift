@@ -17,7 +17,7 @@ public final class StoreCursor<Element: Sendable> {
 
     /// Starts `produce` on a new thread. It must hand rows to the sink in order and return when
     /// the sink refuses more (the consumer closed the cursor).
-    init(batchSize: Int = 256,
+    package init(batchSize: Int = 256,
          produce: @escaping @Sendable (BatchSink<Element>) throws -> Void) {
         let channel = BatchChannel<Element>()
         self.channel = channel
@@ -70,7 +70,7 @@ extension StoreCursor {
 }
 
 /// The producer's side of a ``StoreCursor``: collects rows into batches and hands them over.
-final class BatchSink<Element: Sendable> {
+package final class BatchSink<Element: Sendable> {
     private let channel: BatchChannel<Element>
     private let batchSize: Int
     private var batch: [Element] = []
@@ -83,7 +83,7 @@ final class BatchSink<Element: Sendable> {
 
     /// Adds a row; returns `false` when the consumer has closed the cursor and the producer
     /// should stop.
-    func yield(_ element: Element) -> Bool {
+    package func yield(_ element: Element) -> Bool {
         batch.append(element)
         guard batch.count == batchSize else { return !channel.isCancelled }
         defer { batch = []; batch.reserveCapacity(batchSize) }

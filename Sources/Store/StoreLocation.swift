@@ -37,8 +37,9 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Opens the store at this location.
     ///
-    /// - Throws: ``StoreError/unsupportedLocation(_:reason:)`` for PostgreSQL, which this build
-    ///   does not include yet; any error of ``SQLiteStore/init(path:centreTime:clock:)``.
+    /// - Throws: ``StoreError/unsupportedLocation(_:reason:)`` for PostgreSQL, whose store
+    ///   lives in the PostgresStore module (open any location with its `StoreFactory`);
+    ///   any error of ``SQLiteStore/init(path:centreTime:clock:)``.
     public func open(centreTime: CentreTime = .vietnam,
                      clock: @escaping @Sendable () -> Date = { Date() }) throws -> any DossierStore {
         switch self {
@@ -46,7 +47,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             return try SQLiteStore(path: path, centreTime: centreTime, clock: clock)
         case .postgres:
             throw StoreError.unsupportedLocation(description,
-                                                 reason: "this build of hostrun has no PostgreSQL backend yet")
+                                                 reason: "the Store module opens SQLite files only; use PostgresStore's StoreFactory")
         }
     }
 

@@ -85,7 +85,7 @@ public struct ImportSummary: Sendable, Hashable {
     /// Records seen in the batch.
     public var total: Int { inserted + updated + unchanged + rejected }
 
-    mutating func count(_ outcome: RecordOutcome) {
+    package mutating func count(_ outcome: RecordOutcome) {
         switch outcome.outcome {
         case .inserted: inserted += 1
         case .updated: updated += 1

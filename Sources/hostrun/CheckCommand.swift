@@ -92,6 +92,6 @@ struct CheckCommand: ParsableCommand {
         if let maxTime { limits.wallTime = maxTime }
         if let maxMemory { limits.memory = maxMemory.bytes }
         return CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
-                           store: StoreAccess(location: host.store.location, clock: clock), limits: limits)
+                           store: host.store.access(clock: clock), limits: limits)
     }
 }

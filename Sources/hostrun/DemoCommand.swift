@@ -2,6 +2,7 @@ import ArgumentParser
 import DemoData
 import Domain
 import Foundation
+import PostgresStore
 import Store
 
 /// `hostrun demo`: fills a store with a realistic ward dataset, so a newcomer sees real reports
@@ -44,7 +45,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.store.location.open()
+        let store = try StoreFactory.open(self.store.location)
         // Each transaction is an import batch of its own in the store's audit trail.
         let connector = "demo:\(scenario.rawValue)"
         var request: ImportRequest { ImportRequest(connector: connector) }

@@ -34,7 +34,7 @@ struct Hostrun: ParsableCommand {
         version: version,
         subcommands: [RunCommand.self, TestCommand.self, DemoCommand.self, ImportCommand.self, ReconcileCommand.self,
                       ReportCommand.self, CheckCommand.self, ValidateCommand.self, ScheduleCommand.self,
-                      PluginsCommand.self, InitCommand.self, DocsCommand.self],
+                      DbCommand.self, PluginsCommand.self, InitCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

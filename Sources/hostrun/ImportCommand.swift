@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
             }
             let plugin = try self.plugin()
             let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
-                                  store: StoreAccess(location: store.location, mode: .createIfMissing, clock: clock),
+                                  store: store.access(clock: clock, mode: .createIfMissing),
                                   output: StandardErrorSink())
             let result = try host.importConnector(plugin, sources: sources, options: optionTable, request: request,
                                                   strict: strict, progress: { progress.update($0) })

@@ -47,7 +47,7 @@ struct ReconcileCommand: ParsableCommand {
         let findings: ReconcileFindings
         do {
             let rules = try self.loadRules()
-            let opened = try StoreAccess(location: store.location, clock: HostClock()).store()
+            let opened = try store.access(clock: HostClock()).store()
             guard let target = opened as? any ReconciliationStore else {
                 throw ImportCommandError("the store \(opened.location) cannot be reconciled")
             }

@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             let catalog = plugins.catalog
             let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
             let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
-                                  store: StoreAccess(location: store.location, clock: clock))
+                                  store: store.access(clock: clock))
             if list { return try printList(catalog, host: host) }
             guard let name else { return }
             let period = try self.period()

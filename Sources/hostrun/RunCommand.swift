@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import HostAPI
 import LuaBridge
+import PostgresStore
 import Sandbox
 import Store
 
@@ -78,7 +79,7 @@ struct RunCommand: ParsableCommand {
     var environment: HostEnvironment {
         let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
         return HostEnvironment(
-            clock: clock, store: StoreAccess(location: StoreLocation.resolve(flag: db), clock: clock),
+            clock: clock, store: StoreOptions.access(StoreLocation.resolve(flag: db), clock: clock),
             log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info),
             grants: ScriptGrants(personalData: allowPersonalData), capabilities: capabilities)
     }

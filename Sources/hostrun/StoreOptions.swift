@@ -1,4 +1,6 @@
 import ArgumentParser
+import HostAPI
+import PostgresStore
 import Store
 
 /// `--db`, shared by every subcommand that opens the store.
@@ -10,4 +12,14 @@ struct StoreOptions: ParsableArguments {
 
     /// Where the store is: `--db`, else `HOSTRUN_DB`, else `hostrun.db` here.
     var location: StoreLocation { StoreLocation.resolve(flag: db) }
+
+    /// The store at ``location`` for scripts and plugins, opened on first use by the factory that
+    /// knows every backend, so each command works the same on SQLite and PostgreSQL.
+    func access(clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
+        Self.access(location, clock: clock, mode: mode)
+    }
+
+    static func access(_ location: StoreLocation, clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
+        StoreAccess(location: location, mode: mode, clock: clock, opener: { try StoreFactory.open($0, clock: $1) })
+    }
 }

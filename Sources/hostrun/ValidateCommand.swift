@@ -55,7 +55,7 @@ struct ValidateCommand: ParsableCommand {
     private func validation() throws -> ValidationReport {
         let clock = HostClock(fixed: try now.map { try CentreTime.vietnam.instant(parsing: $0) })
         let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
-                                 store: StoreAccess(location: host.store.location, clock: clock))
+                                 store: host.store.access(clock: clock))
         let given = try CheckOptionValue.parse(assignments: options)
         var rules: [CheckDescription] = []
         for entry in runner.checks() {

@@ -187,6 +187,20 @@ struct CheckCommandTests {
             "PA-1: quá hạn 2 ngày làm việc (hạn 21/05/2026): Thái độ tiếp dân",
             "PA-2: còn 1 ngày làm việc (hạn 26/05/2026): Thái độ tiếp dân",
         ])
+
+        // The two modules as scripts see them, and their argument errors.
+        let script = try HostrunBinary.run(["--db", world.storePath, "-e", """
+            local latest = imports.latest()
+            print(#latest, latest[1].connector, latest[2].connector, #imports.recent(1), #feedback.list{ status = "handled" })
+            print(pcall(imports.recent, 20000))
+            print(pcall(feedback.list, { status = "done" }))
+            """])
+        #expect(script.stdout == """
+            3	dvcqg	motcua	1	1
+            false	bad argument #1 to 'imports.recent' (must be between 0 and 10000)
+            false	bad argument #1 to 'feedback.list' (field 'status': unknown status 'done' (received, processing, handled or rejected))
+
+            """, "\(script.stderr)")
     }
 
     @Test func listShowsEveryBundledCheckWithItsOptions() throws {

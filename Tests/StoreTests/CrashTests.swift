@@ -24,12 +24,26 @@ import Testing
     /// Runs the helper; when `killAfter` progress lines arrive, kills it with SIGKILL. Returns
     /// whether it ran to completion.
     static func run(_ store: String, first: Int, count: Int, killAfter: Int?) throws -> Bool {
+        let process = try start(store, first: first, count: count)
+        return try finish(process, killAfter: killAfter)
+    }
+
+    /// Starts the helper on `store` (see its usage in `store-crash-helper/main.swift`).
+    static func start(_ store: String, first: Int, count: Int, batchSize: Int? = nil,
+                      source: String = "motcua") throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = try helper
-        process.arguments = [store, String(first), String(count)]
+        process.arguments = [store, String(first), String(count), String(batchSize ?? count), source]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        return (process, output)
+    }
+
+    /// Reads the helper's progress until it ends, killing it with SIGKILL after `killAfter`
+    /// progress lines; returns whether it ran to completion.
+    static func finish(_ started: (Process, Pipe), killAfter: Int?) throws -> Bool {
+        let (process, output) = started
         var lines = 0
         var buffer = Data()
         while let chunk = try output.fileHandleForReading.read(upToCount: 64), !chunk.isEmpty {
@@ -45,9 +59,9 @@ import Testing
         return process.terminationReason == .exit && process.terminationStatus == 0
     }
 
-    @Test(arguments: [1, 10, 20])
-    func aBatchKilledMidwayLeavesNothingHalfWritten(killAfterThousands: Int) throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all, [1, 10, 20])
+    func aBatchKilledMidwayLeavesNothingHalfWritten(_ backend: StoreBackend, killAfterThousands: Int) throws {
+        let t = try TemporaryStore(backend)
         let committed = try Self.run(t.path, first: 0, count: 2000, killAfter: nil)
         #expect(committed)
 
@@ -56,10 +70,12 @@ import Testing
         // The last progress line comes before the commit, so a kill then may land either side.
         #expect(!completed || killAfterThousands == lastProgress, "the helper was not killed")
 
-        let store = try SQLiteStore(path: t.path)
-        #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        let store = t.store
+        if backend == .sqlite {
+            #expect(try t.sqlite.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        }
         let dossiers = try store.count(DossierQuery(scope: .all))
-        let history = try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM status_history") }
+        let history = try t.rows("SELECT COUNT(*) FROM status_history").first.flatMap { Int($0[0]) }
         let imports = try store.imports(limit: 10)
         #expect(dossiers == 2000 || dossiers == 2000 + Self.batchSize)
         #expect(dossiers == 2000 || killAfterThousands == lastProgress)

@@ -5,14 +5,15 @@ import Testing
 @testable import Store
 
 @Suite struct CursorTests {
-    static func loaded(_ count: Int) throws -> TemporaryStore {
-        let t = try TemporaryStore()
+    static func loaded(_ count: Int, _ backend: StoreBackend = .sqlite) throws -> TemporaryStore {
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records((0..<count).map { Fixtures.dossier("H\($0)") }), as: Fixtures.request)
         return t
     }
 
-    @Test func pullsEveryRowInOrderAcrossBatches() throws {
-        let t = try Self.loaded(1000)
+    @Test(arguments: StoreBackend.all)
+    func pullsEveryRowInOrderAcrossBatches(_ backend: StoreBackend) throws {
+        let t = try Self.loaded(1000, backend)
         let cursor = try t.store.dossiers(DossierQuery())
         var codes: [String] = []
         while let dossier = try cursor.next() { codes.append(dossier.code) }
@@ -20,8 +21,9 @@ import Testing
         #expect(try cursor.next() == nil)
     }
 
-    @Test func seesASnapshotWhileTheStoreIsReadAndWrittenBetweenPulls() throws {
-        let t = try Self.loaded(600)
+    @Test(arguments: StoreBackend.all)
+    func seesASnapshotWhileTheStoreIsReadAndWrittenBetweenPulls(_ backend: StoreBackend) throws {
+        let t = try Self.loaded(600, backend)
         let cursor = try t.store.dossiers(DossierQuery(order: .unordered))
         var seen = 0
         while let dossier = try cursor.next() {
@@ -44,7 +46,7 @@ import Testing
         cursor.close()
         #expect(try cursor.next() == nil)
         // A full checkpoint only succeeds when no reader still holds an old snapshot.
-        let busy = try t.store.pool.writeWithoutTransaction { db in
+        let busy = try t.sqlite.pool.writeWithoutTransaction { db in
             try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")![0] as Int
         }
         #expect(busy == 0)
@@ -52,8 +54,8 @@ import Testing
 
     @Test func aFailureOfTheQueryComesOutOfNext() throws {
         let t = try Self.loaded(3)
-        try t.store.pool.write { db in try db.execute(sql: "DROP INDEX dossiers_received") }
-        try t.store.pool.write { db in try db.execute(sql: "ALTER TABLE dossiers RENAME COLUMN due_day TO x") }
+        try t.sqlite.pool.write { db in try db.execute(sql: "DROP INDEX dossiers_received") }
+        try t.sqlite.pool.write { db in try db.execute(sql: "ALTER TABLE dossiers RENAME COLUMN due_day TO x") }
         let cursor = try t.store.dossiers(DossierQuery(dueBefore: LocalDate(dayNumber: 0)))
         let error = #expect(throws: StoreError.self) { _ = try cursor.next() }
         #expect(error?.description.hasPrefix("listing dossiers: no such column: due_day") == true)
@@ -61,10 +63,11 @@ import Testing
 }
 
 @Suite struct CursorLimitTests {
-    @Test func oneCursorTooManyIsRefusedAndPlainReadsStillWork() throws {
+    @Test(arguments: StoreBackend.all)
+    func oneCursorTooManyIsRefusedAndPlainReadsStillWork(_ backend: StoreBackend) throws {
         // More rows than a cursor buffers, so that every producer still holds its reader.
-        let t = try CursorTests.loaded(2000)
-        let limit = t.store.cursorSlots.limit
+        let t = try CursorTests.loaded(2000, backend)
+        let limit = t.cursorLimit
         var cursors = try (0..<limit).map { _ in try t.store.dossiers(DossierQuery()) }
         for cursor in cursors { _ = try cursor.next() }
         #expect(throws: StoreError.tooManyOpenCursors(limit: limit)) { try t.store.dossiers(DossierQuery()) }

@@ -35,7 +35,7 @@ import Testing
 
     /// Checks every classifier's total and breakdowns; returns the totals.
     @discardableResult
-    static func expectEqualFigures(_ store: SQLiteStore, _ dossiers: [Dossier],
+    static func expectEqualFigures(_ store: any DossierStore, _ dossiers: [Dossier],
                                    _ classifiers: [PeriodClassifier] = classifiers,
                                    sourceLocation: SourceLocation = #_sourceLocation) throws -> [PeriodFigures] {
         let counted = primaries(dossiers)
@@ -54,11 +54,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 2, 3, 20_260_525] as [UInt64])
-    func sqlFiguresEqualTheDomainOnRandomDossiers(seed: UInt64) throws {
+    @Test(arguments: StoreBackend.all, [1, 2, 3, 20_260_525] as [UInt64])
+    func sqlFiguresEqualTheDomainOnRandomDossiers(_ backend: StoreBackend, seed: UInt64) throws {
         let dossiers = try RandomDossiers.make(count: 2000, seed: seed)
         for dossier in dossiers { try dossier.validate() }
-        let t = try TemporaryStore()
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records(dossiers), as: Fixtures.request)
         let totals = try Self.expectEqualFigures(t.store, dossiers)
         // Every line of the figures is exercised, or the equality proves little.
@@ -67,18 +67,19 @@ import Testing
         }
     }
 
-    @Test(arguments: [7, 20_260_525] as [UInt64])
-    func sqlFiguresEqualTheDomainOnDemoData(seed: UInt64) throws {
+    @Test(arguments: StoreBackend.all, [7, 20_260_525] as [UInt64])
+    func sqlFiguresEqualTheDomainOnDemoData(_ backend: StoreBackend, seed: UInt64) throws {
         let dossiers = Array(DemoDataset(dossiers: 4000, seed: seed))
-        let t = try TemporaryStore()
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records(dossiers), as: Fixtures.request)
         try Self.expectEqualFigures(t.store, dossiers)
     }
 
     /// Section I of the seed report, rebuilt from the records of DemoData's seed scenario.
-    @Test func theSeedScenarioGivesTheSeedReportsFigures() throws {
+    @Test(arguments: StoreBackend.all)
+    func theSeedScenarioGivesTheSeedReportsFigures(_ backend: StoreBackend) throws {
         let scenario = SeedScenario()
-        let t = try TemporaryStore()
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records(scenario.dossiers), as: Fixtures.request)
         try t.store.upsertFeedback(scenario.feedback.map { FeedbackRecord($0) }, as: Fixtures.request)
         let classifier = PeriodClassifier(period: SeedScenario.period, asOf: scenario.asOf)
@@ -95,7 +96,8 @@ import Testing
         #expect(tally.feedback.received == 8 && tally.feedback.handledOnTime == 8)
     }
 
-    @Test func sqlFiguresEqualTheDomainOnTheEdges() throws {
+    @Test(arguments: StoreBackend.all)
+    func sqlFiguresEqualTheDomainOnTheEdges(_ backend: StoreBackend) throws {
         let (from, to) = (Self.day(2026, 3, 1), Self.day(2026, 3, 31))
         let start = Self.time.startOfDay(from)
         let end = Self.time.startOfDay(to.adding(days: 1))
@@ -144,7 +146,7 @@ import Testing
         apologised.apologyDueAt = apologised.dueAt!.addingTimeInterval(86_400)
         edges.append(apologised)
 
-        let t = try TemporaryStore()
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records(edges), as: Fixtures.request)
         let period = try ReportingPeriod(from: from, to: to)
         let middle = start + 15 * 86_400 + 36_000
@@ -159,17 +161,19 @@ import Testing
         ])
     }
 
-    @Test func aClassifierInAnotherZoneIsRefused() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func aClassifierInAnotherZoneIsRefused(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let period = try ReportingPeriod(from: Self.day(2026, 1, 1), to: Self.day(2026, 1, 31))
         let classifier = PeriodClassifier(period: period, time: CentreTime(utcOffsetSeconds: 0))
-        #expect(throws: StoreError.centreTimeMismatch(location: t.path, stored: 25_200, requested: 0)) {
+        #expect(throws: StoreError.centreTimeMismatch(location: t.store.location, stored: 25_200, requested: 0)) {
             try t.store.periodFigures(classifier)
         }
     }
 
-    @Test func theCatalogueKeepsTheLastReportedProcedures() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func theCatalogueKeepsTheLastReportedProcedures(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         var renamed = Fixtures.dossier("H2")
         renamed.procedure.name = "Đăng ký khai sinh (mới)"
         try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: Fixtures.request)

@@ -4,8 +4,9 @@ import Testing
 @testable import Store
 
 @Suite struct LinkTests {
-    @Test func theSameCodeFromTwoSourcesIsLinkedAndCountedOnce() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func theSameCodeFromTwoSourcesIsLinkedAndCountedOnce(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let fromOneStop = Fixtures.dossier("H1", source: "motcua")
         let fromPortal = Fixtures.dossier("H1", source: "dvcqg")
         try t.store.upsert(Fixtures.records([fromOneStop, Fixtures.dossier("H2")]), as: Fixtures.request)
@@ -19,11 +20,12 @@ import Testing
                 == [FieldChange(field: "is_primary", old: "true", new: "false")])
     }
 
-    @Test func thePrimaryDoesNotDependOnImportOrder() throws {
+    @Test(arguments: StoreBackend.all)
+    func thePrimaryDoesNotDependOnImportOrder(_ backend: StoreBackend) throws {
         let sources = ["motcua", "dvcqg", "hotich"]
         var primaries: Set<[DossierKey]> = []
         for order in [sources, sources.reversed(), [sources[1], sources[2], sources[0]]] {
-            let t = try TemporaryStore()
+            let t = try TemporaryStore(backend)
             try t.store.setSourcePriority(["hotich", "motcua"], as: Fixtures.request)
             for source in order {
                 try t.store.upsert(Fixtures.records([Fixtures.dossier("H1", source: source)]), as: Fixtures.request)
@@ -34,8 +36,9 @@ import Testing
                                DossierKey(source: "motcua", code: "H1")]])
     }
 
-    @Test func aNewPriorityRelinksEveryGroupAsOneAuditedBatch() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func aNewPriorityRelinksEveryGroupAsOneAuditedBatch(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let batch = (1...5).flatMap { i in ["motcua", "dvcqg"].map { Fixtures.dossier("H\(i)", source: $0) } }
             + [Fixtures.dossier("H9", source: "motcua")]
         try t.store.upsert(Fixtures.records(batch), as: Fixtures.request)

@@ -30,6 +30,7 @@ import Testing
             ("field and department", DossierQuery(fields: ["Hộ tịch", "Đất đai"], departments: ["Phòng Kinh tế"])),
             ("source over all", DossierQuery(scope: .all, sources: ["hotich"])),
             ("procedure", DossierQuery(procedureCodes: ["2.000908"])),
+            ("centre or none", DossierQuery(centres: ["Phường Cửa Nam", ""])),
             ("name without marks", DossierQuery(applicantName: "nguyen van")),
             ("name with other case", DossierQuery(applicantName: "ĐỨC")),
             ("name with a LIKE wildcard", DossierQuery(applicantName: "100%")),
@@ -56,6 +57,7 @@ import Testing
         if let dep = q.departments, !dep.contains(d.department) { return false }
         if let s = q.sources, !s.contains(d.source) { return false }
         if let p = q.procedureCodes, !p.contains(d.procedure.code) { return false }
+        if let c = q.centres, !c.contains(d.centre ?? "") { return false }
         if let n = q.applicantName {
             guard let name = d.applicant.name, VietnameseText.fold(name).contains(VietnameseText.fold(n))
             else { return false }
@@ -63,14 +65,15 @@ import Testing
         return true
     }
 
-    static func loaded() throws -> TemporaryStore {
-        let t = try TemporaryStore()
+    static func loaded(_ backend: StoreBackend) throws -> TemporaryStore {
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records(dossiers), as: Fixtures.request)
         return t
     }
 
-    @Test func everyFilterSelectsWhatThePlainFilterSelects() throws {
-        let t = try Self.loaded()
+    @Test(arguments: StoreBackend.all)
+    func everyFilterSelectsWhatThePlainFilterSelects(_ backend: StoreBackend) throws {
+        let t = try Self.loaded(backend)
         for (name, query) in Self.queries {
             let expected = Self.dossiers.filter { Self.matches($0, query) }
             var listed: [Dossier] = []
@@ -86,8 +89,9 @@ import Testing
         }
     }
 
-    @Test func groupCountsMatchEveryDimension() throws {
-        let t = try Self.loaded()
+    @Test(arguments: StoreBackend.all)
+    func groupCountsMatchEveryDimension(_ backend: StoreBackend) throws {
+        let t = try Self.loaded(backend)
         let query = Self.queries[2].1
         let selected = Self.dossiers.filter { Self.matches($0, query) }
         for dimension in BreakdownDimension.allCases {
@@ -98,9 +102,14 @@ import Testing
         }
     }
 
-    @Test(arguments: DossierOrder.allCases.filter { $0 != .unordered }, [false, true])
-    func ordersAreTotalAndPutUnknownDatesLast(order: DossierOrder, descending: Bool) throws {
-        let t = try Self.loaded()
+    /// Every order, both directions.
+    static let orders: [(DossierOrder, Bool)] = DossierOrder.allCases.filter { $0 != .unordered }
+        .flatMap { order in [false, true].map { (order, $0) } }
+
+    @Test(arguments: StoreBackend.all, orders)
+    func ordersAreTotalAndPutUnknownDatesLast(_ backend: StoreBackend, order: (DossierOrder, Bool)) throws {
+        let (order, descending) = order
+        let t = try Self.loaded(backend)
         let query = DossierQuery(scope: .all, order: order, descending: descending, limit: 250)
         func value(_ d: Dossier) -> Date? {
             switch order {
@@ -124,15 +133,17 @@ import Testing
         #expect(listed == Array(sorted.prefix(250)).map(\.key))
     }
 
-    @Test func unorderedSelectsTheSameSet() throws {
-        let t = try Self.loaded()
+    @Test(arguments: StoreBackend.all)
+    func unorderedSelectsTheSameSet(_ backend: StoreBackend) throws {
+        let t = try Self.loaded(backend)
         var listed: Set<DossierKey> = []
         try t.store.forEach(DossierQuery(scope: .all, order: .unordered)) { listed.insert($0.key) }
         #expect(listed == Set(Self.dossiers.map(\.key)))
     }
 
-    @Test func historyComesOnlyWhenAsked() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func historyComesOnlyWhenAsked(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let dossier = Fixtures.dossier("H1")
         try #require(!dossier.history.isEmpty)
         try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)

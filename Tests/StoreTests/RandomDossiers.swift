@@ -19,6 +19,8 @@ struct SeededGenerator: RandomNumberGenerator {
 enum RandomDossiers {
     static let names = ["Nguyễn Văn Đức", "Trần Thị Hòa", "Lê Hoàng Anh", "Phạm Thị Thu Hà", "Đỗ Minh Tuấn",
                         "Nguyen Van Binh", "Hoàng Thị Ngọc Ánh", "Vũ Đức Thắng", "Bùi Thị Lan 100%"]
+    /// Two wards and none named, for the centre filter and roll-up.
+    static let centres: [String?] = ["Phường Hàng Bông", "Phường Cửa Nam", nil]
     static let departments = ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế", "Phòng Quản lý đô thị"]
     static let procedures = [
         Fixtures.birth, Fixtures.land,
@@ -60,7 +62,8 @@ enum RandomDossiers {
             channel: channel, fullyOnline: channel == .online && Bool.random(using: &random),
             receivedAt: received, dueAt: due, apologyDueAt: due != nil && chance(12) ? due!.addingTimeInterval(3 * 86_400) : nil,
             status: .received, digitised: Bool.random(using: &random), dataReused: Bool.random(using: &random),
-            feePayable: feePayable, paidOnline: feePayable && Bool.random(using: &random))
+            feePayable: feePayable, paidOnline: feePayable && Bool.random(using: &random),
+            centre: pick(centres))
         let target = pick(DossierStatus.allCases)
         guard !chance(4) else {
             // No history: only the current status is known.

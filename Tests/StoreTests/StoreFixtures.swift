@@ -1,22 +1,90 @@
 import Domain
 import Foundation
+import GRDB
+@testable import PostgresStore
 @testable import Store
 
-/// A fresh store in a temporary folder, removed with the folder when the test ends.
+/// A fresh store, removed when the test ends: an SQLite file in a temporary folder, or a new
+/// migrated database on the test server.
 final class TemporaryStore {
+    let backend: StoreBackend
     let folder: URL
+    /// The SQLite file, or the PostgreSQL URL of the test's own database.
     let path: String
-    let store: SQLiteStore
+    let store: any DossierStore
+    private let database: String?
 
-    init(centreTime: CentreTime = .vietnam) throws {
+    /// The SQLite store, for tests of what only SQLite does.
+    var sqlite: SQLiteStore { store as! SQLiteStore }
+
+    /// How many cursors the store lets be open at once.
+    var cursorLimit: Int {
+        backend == .sqlite ? sqlite.cursorSlots.limit : (store as! PostgreSQLStore).cursorSlots.limit
+    }
+
+    init(_ backend: StoreBackend = .sqlite, centreTime: CentreTime = .vietnam) throws {
+        self.backend = backend
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("store-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("test.db").path
-        store = try SQLiteStore(path: path, centreTime: centreTime, clock: { Fixtures.clock })
+        switch backend {
+        case .sqlite:
+            database = nil
+            path = folder.appendingPathComponent("test.db").path
+            store = try SQLiteStore(path: path, centreTime: centreTime, clock: { Fixtures.clock })
+        case .postgres:
+            let server = StoreBackend.postgresURL!
+            let name = "hostrun_test_" + UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: "")
+            try PSQL.run(server, "CREATE DATABASE \(name)")
+            database = name
+            path = PSQL.url(server, database: name)
+            _ = try PostgreSQLStore.migrate(url: path)
+            store = try PostgreSQLStore(url: path, centreTime: centreTime, clock: { Fixtures.clock })
+        }
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        if let database, let server = StoreBackend.postgresURL {
+            _ = try? PSQL.run(server, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        }
+    }
+
+    /// Another store on the same file or database, as a second process would open it.
+    func reopen() throws -> any DossierStore {
+        try StoreFactory.open(backend == .sqlite ? .file(path: path) : .postgres(url: path),
+                              clock: { Fixtures.clock })
+    }
+
+    /// Runs SQL beside the store, as another program would; throws the database's message.
+    func execute(_ sql: String) throws {
+        switch backend {
+        case .sqlite: try DatabaseQueue(path: path).write { try $0.execute(sql: sql) }
+        case .postgres: try PSQL.run(path, sql)
+        }
+    }
+
+    /// The rows of a query run beside the store, as text.
+    func rows(_ sql: String) throws -> [[String]] {
+        switch backend {
+        case .sqlite:
+            try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: sql).map { $0.databaseValues.map(\.description) }
+            }
+        case .postgres:
+            try PSQL.run(path, sql)
+        }
+    }
+
+    /// Every row of every table, to prove that nothing was written.
+    func snapshot(except skipped: String? = nil) throws -> [String: [[String]]] {
+        var tables: [String: [[String]]] = [:]
+        for table in ["imports", "sources", "procedures", "dossiers", "status_history", "feedback", "audit"]
+        where table != skipped {
+            tables[table] = try rows("SELECT * FROM \(table) ORDER BY 1")
+        }
+        return tables
+    }
 }
 
 /// Small hand-made dossiers for tests.
@@ -36,7 +104,7 @@ enum Fixtures {
     /// A resolved online birth registration with a two-entry history.
     static func dossier(_ code: String, source: String = "motcua", name: String = "Nguyễn Văn Đức",
                         received: Date = at(2026, 1, 5), status: DossierStatus = .resolved,
-                        channel: Channel = .online) -> Dossier {
+                        channel: Channel = .online, centre: String? = nil) -> Dossier {
         let finished: Date? = status.isFinished ? received.addingTimeInterval(86_400) : nil
         var history = [StatusChange(status: .processing, at: received.addingTimeInterval(600),
                                     actor: "cán bộ A", source: source)]
@@ -48,7 +116,8 @@ enum Fixtures {
                        channel: channel, fullyOnline: channel == .online,
                        receivedAt: received, dueAt: received.addingTimeInterval(2 * 86_400),
                        status: status, history: history, finishedAt: finished,
-                       digitised: true, dataReused: false, feePayable: true, paidOnline: true)
+                       digitised: true, dataReused: false, feePayable: true, paidOnline: true,
+                       centre: centre)
     }
 
     static func records(_ dossiers: [Dossier]) -> [DossierRecord] {

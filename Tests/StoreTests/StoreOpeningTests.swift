@@ -8,15 +8,15 @@ import Testing
     @Test func aNewStoreUsesWALAndForeignKeysAndReopens() throws {
         let t = try TemporaryStore()
         try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: Fixtures.request)
-        #expect(try t.store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try t.store.pool.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        #expect(try t.sqlite.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try t.sqlite.pool.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         let reopened = try SQLiteStore(path: t.path)
         #expect(try reopened.count(DossierQuery()) == 1)
     }
 
     @Test func aStoreFromANewerHostrunIsRefused() throws {
         let t = try TemporaryStore()
-        try t.store.pool.write { db in
+        try t.sqlite.pool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
         }
         #expect(throws: StoreError.schemaNewerThanBinary(location: t.path, unknownMigrations: ["v9-future"])) {

@@ -5,8 +5,9 @@ import Testing
 @testable import Store
 
 @Suite struct UpsertTests {
-    @Test func insertedDossierReadsBackEqual() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func insertedDossierReadsBackEqual(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let original = Fixtures.dossier("H1")
         var withOptionals = Fixtures.dossier("H2", status: .processing)
         withOptionals.apologyDueAt = withOptionals.dueAt!.addingTimeInterval(86_400)
@@ -27,23 +28,25 @@ import Testing
         #expect(try t.store.dossier(DossierKey(source: "motcua", code: "missing")) == nil)
     }
 
-    @Test func reimportingTheSameBatchChangesNothing() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func reimportingTheSameBatchChangesNothing(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let batch = Fixtures.records((1...20).map { Fixtures.dossier("H\($0)") })
         try t.store.upsert(batch, as: Fixtures.request)
-        let before = try snapshot(t.path, except: "imports")
+        let before = try t.snapshot(except: "imports")
         var outcomes: [UpsertOutcome] = []
         let again = try t.store.upsert(batch, as: Fixtures.request) { outcomes.append($0.outcome) }
         #expect(again.unchanged == 20 && again.inserted == 0 && again.updated == 0)
         #expect(again.historyAppended == 0)
         #expect(outcomes == Array(repeating: .unchanged, count: 20))
         // Only the run itself is recorded.
-        #expect(try snapshot(t.path, except: "imports") == before)
+        #expect(try t.snapshot(except: "imports") == before)
         #expect(try t.store.imports(limit: 5).map(\.unchanged) == [20, 0])
     }
 
-    @Test func changedFieldsAreUpdatedAndAudited() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func changedFieldsAreUpdatedAndAudited(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         var dossier = Fixtures.dossier("H1", status: .processing)
         try t.store.upsert(Fixtures.records([dossier]), as: ImportRequest(connector: "first"))
         dossier.status = .resolved
@@ -68,8 +71,9 @@ import Testing
         #expect(try t.store.dossier(dossier.key) == dossier)
     }
 
-    @Test func historyIsAppendedNeverOverwritten() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func historyIsAppendedNeverOverwritten(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let received = Fixtures.at(2026, 2, 2)
         var dossier = Fixtures.dossier("H1", received: received, status: .processing)
         try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
@@ -87,23 +91,24 @@ import Testing
         #expect(again.unchanged == 1 && again.historyAppended == 0)
     }
 
-    @Test func historyAndAuditRejectUpdateAndDelete() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func historyAndAuditRejectUpdateAndDelete(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         var dossier = Fixtures.dossier("H1", status: .processing)
         try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
         dossier.department = "Phòng Kinh tế"
         try t.store.upsert(Fixtures.records([dossier]), as: Fixtures.request)
-        let queue = try DatabaseQueue(path: t.path)
         for sql in ["UPDATE status_history SET note = 'x'", "DELETE FROM status_history",
                     "UPDATE audit SET new_value = 'x'", "DELETE FROM audit"] {
-            let error = #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: sql) } }
-            #expect(error?.message?.contains("append-only") == true, "\(sql)")
+            let error = #expect(throws: (any Error).self) { try t.execute(sql) }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("append-only"), "\(sql)")
         }
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit") } == 1)
+        #expect(try t.rows("SELECT COUNT(*) FROM audit") == [["1"]])
     }
 
-    @Test func aConstraintViolationNamesTheRecordAndWritesNothing() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func aConstraintViolationNamesTheRecordAndWritesNothing(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         var bad = Fixtures.dossier("H2")
         bad.finishedAt = bad.receivedAt.addingTimeInterval(-60)
         let batch = Fixtures.records([Fixtures.dossier("H1"), bad, Fixtures.dossier("H3")])
@@ -119,8 +124,9 @@ import Testing
         #expect(try t.store.imports(limit: 10).isEmpty)
     }
 
-    @Test func theSameKeyTwiceInABatchMustBeIdentical() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func theSameKeyTwiceInABatchMustBeIdentical(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let first = Fixtures.dossier("H1")
         var outcomes: [UpsertOutcome] = []
         try t.store.upsert(Fixtures.records([first, Fixtures.dossier("H2"), first]), as: Fixtures.request) {
@@ -139,8 +145,9 @@ import Testing
         #expect(try t.store.dossier(first.key)?.department == first.department)
     }
 
-    @Test func skippingRejectedRecordsLandsTheRestAndSaysWhy() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func skippingRejectedRecordsLandsTheRestAndSaysWhy(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         // The bad record is the first to bring its source and procedure: the next one, which
         // shares them, must not suffer from the rollback of the first.
         var bad = Fixtures.dossier("H1", source: "hokinhdoanh")
@@ -164,20 +171,22 @@ import Testing
         #expect(try t.store.procedures().map(\.code) == ["1.001193", "2.000720"])
     }
 
-    @Test func aDryRunReportsOutcomesAndLeavesNoTrace() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func aDryRunReportsOutcomesAndLeavesNoTrace(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: Fixtures.request)
-        let before = try snapshot(t.path)
+        let before = try t.snapshot()
         var changed = Fixtures.dossier("H1")
         changed.department = "Phòng Kinh tế"
         let request = ImportRequest(connector: "test", dryRun: true)
         let summary = try t.store.upsert(Fixtures.records([changed, Fixtures.dossier("H2")]), as: request)
         #expect(summary.updated == 1 && summary.inserted == 1 && summary.importID == nil && summary.dryRun)
-        #expect(try snapshot(t.path) == before)
+        #expect(try t.snapshot() == before)
     }
 
-    @Test func importsAreRecordedAndBatchIdsAreUnique() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func importsAreRecordedAndBatchIdsAreUnique(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         let request = ImportRequest(connector: "canonical", batchID: "export-2026-01.csv")
         let summary = try t.store.upsert(Fixtures.records([Fixtures.dossier("H1")]), as: request)
         let record = try #require(try t.store.imports(limit: 5).first)
@@ -189,9 +198,10 @@ import Testing
         }
     }
 
-    @Test func anErrorFromTheObserverRollsTheBatchBack() throws {
+    @Test(arguments: StoreBackend.all)
+    func anErrorFromTheObserverRollsTheBatchBack(_ backend: StoreBackend) throws {
         struct Stop: Error {}
-        let t = try TemporaryStore()
+        let t = try TemporaryStore(backend)
         #expect(throws: Stop.self) {
             try t.store.upsert(Fixtures.records((1...10).map { Fixtures.dossier("H\($0)") }),
                                as: Fixtures.request) { if $0.record.index == 6 { throw Stop() } }
@@ -200,8 +210,9 @@ import Testing
         #expect(try t.store.imports(limit: 10).isEmpty)
     }
 
-    @Test func feedbackUpsertsWithTheSameRules() throws {
-        let t = try TemporaryStore()
+    @Test(arguments: StoreBackend.all)
+    func feedbackUpsertsWithTheSameRules(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
         var item = Feedback(key: DossierKey(source: "pakn", code: "PA-1"), subject: "Chậm trả kết quả",
                             receivedAt: Fixtures.at(2026, 3, 2), dueAt: Fixtures.at(2026, 3, 16),
                             status: .processing)
@@ -217,19 +228,5 @@ import Testing
         var all: [Feedback] = []
         try t.store.feedbackItems(received: nil).forEach { all.append($0) }
         #expect(all == [item])
-    }
-
-    /// Every row of every table, to prove that nothing was written.
-    private func snapshot(_ path: String, except skipped: String? = nil) throws -> [String: [[DatabaseValue]]] {
-        let queue = try DatabaseQueue(path: path)
-        return try queue.read { db in
-            var tables: [String: [[DatabaseValue]]] = [:]
-            for table in ["imports", "sources", "procedures", "dossiers", "status_history", "feedback", "audit"]
-            where table != skipped {
-                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")
-                    .map { Array($0.databaseValues) }
-            }
-            return tables
-        }
     }
 }

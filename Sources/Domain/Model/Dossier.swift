@@ -6,6 +6,10 @@ import Foundation
 /// time zone (``CentreTime``).
 public struct Dossier: Sendable, Hashable, Codable {
     public var key: DossierKey
+    /// The receiving unit (the ward or commune centre) it belongs to, in a store shared by
+    /// several centres; `nil` when none is named (a single-centre store). An empty name counts
+    /// as none.
+    public var centre: String?
     public var procedure: Procedure
     /// The ward office that processes it (phòng chuyên môn).
     public var department: String
@@ -40,8 +44,9 @@ public struct Dossier: Sendable, Hashable, Codable {
                 receivedAt: Date, dueAt: Date?, apologyDueAt: Date? = nil,
                 status: DossierStatus, history: [StatusChange] = [], finishedAt: Date? = nil,
                 digitised: Bool = false, dataReused: Bool = false, feePayable: Bool = false,
-                paidOnline: Bool = false) {
+                paidOnline: Bool = false, centre: String? = nil) {
         self.key = key
+        self.centre = centre
         self.procedure = procedure
         self.department = department
         self.applicant = applicant

@@ -10,6 +10,8 @@ public enum BreakdownDimension: String, Sendable, Hashable, Codable, CaseIterabl
     case channel
     /// The source system, e.g. `motcua`, `dvcqg`.
     case source
+    /// The receiving unit (``Dossier/centre``), `""` for none: a city's roll-up of its wards.
+    case centre
 
     /// The row a dossier belongs to.
     public func key(of dossier: Dossier) -> String {
@@ -19,6 +21,7 @@ public enum BreakdownDimension: String, Sendable, Hashable, Codable, CaseIterabl
         case .department: dossier.department
         case .channel: dossier.channel.rawValue
         case .source: dossier.key.source
+        case .centre: dossier.centre ?? ""
         }
     }
 }
@@ -50,7 +53,7 @@ public struct Breakdown: Sendable, Hashable, Codable {
         switch dimension {
         case .procedure: labels[key] = dossier.procedure.name
         case .channel: labels[key] = dossier.channel.vietnameseName
-        case .field, .department, .source: break
+        case .field, .department, .source, .centre: break
         }
     }
 

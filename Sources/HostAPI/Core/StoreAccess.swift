@@ -24,16 +24,22 @@ public final class StoreAccess: @unchecked Sendable {
     }
     private let mode: Mode
     private let clock: HostClock
+    /// Opens a location: ``Store/StoreLocation/open(centreTime:clock:)`` (SQLite) unless the
+    /// host passes one that knows more backends (hostrun passes PostgresStore's StoreFactory).
+    private let opener: @Sendable (StoreLocation, @escaping @Sendable () -> Date) throws -> any DossierStore
     // `current` and `opened` are guarded by `lock`.
     private let lock = NSLock()
     private var current: StoreLocation?
     private var opened: (any DossierStore)?
 
-    /// A store opened at `location` when first used, dating batches by `clock`.
-    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock) {
+    /// A store opened at `location` when first used, dating batches by `clock`, by `opener`.
+    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock,
+                opener: @escaping @Sendable (StoreLocation, @escaping @Sendable () -> Date) throws -> any DossierStore
+                    = { try $0.open(clock: $1) }) {
         current = location
         self.mode = mode
         self.clock = clock
+        self.opener = opener
     }
 
     /// A store that is already open (tests, long-running services).
@@ -41,6 +47,7 @@ public final class StoreAccess: @unchecked Sendable {
         current = nil
         mode = .mustExist
         self.clock = clock
+        opener = { location, _ in throw StoreAccessError.noStore(location: location.description) }
         opened = store
     }
 
@@ -73,7 +80,7 @@ public final class StoreAccess: @unchecked Sendable {
             throw StoreAccessError.noStore(location: path)
         }
         let clock = self.clock
-        let store = try location.open(clock: { clock.now() })
+        let store = try opener(location, { clock.now() })
         opened = store
         return store
     }

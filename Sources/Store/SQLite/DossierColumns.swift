@@ -5,10 +5,10 @@ import GRDB
 /// The mapping between ``Domain/Dossier`` and the `dossiers` table, in one place: the column
 /// lists every statement is built from, encoding and decoding by position (no Codable in the
 /// hot path of a million-row import or scan).
-enum DossierColumns {
+package enum DossierColumns {
     /// What a source reports, in the order of ``encode(_:centreTime:)``. Names follow hostrun's
     /// canonical CSV.
-    static let tracked: [TrackedColumn] = [
+    package static let tracked: [TrackedColumn] = [
         TrackedColumn("procedure_code"), TrackedColumn("procedure_name"), TrackedColumn("field"),
         TrackedColumn("limit_kind"), TrackedColumn("limit_value", .integer),
         TrackedColumn("cutoff_minute", .minuteOfDay), TrackedColumn("department"),
@@ -19,22 +19,22 @@ enum DossierColumns {
         TrackedColumn("apology_due_at", .instant), TrackedColumn("status"),
         TrackedColumn("finished_at", .instant), TrackedColumn("digitised", .flag),
         TrackedColumn("data_reused", .flag), TrackedColumn("fee_payable", .flag),
-        TrackedColumn("paid_online", .flag),
+        TrackedColumn("paid_online", .flag), TrackedColumn("centre"),
     ]
 
     /// Computed from the tracked columns, for search and for SQL figures.
-    static let derived = ["applicant_name_folded", "received_day", "due_day", "finished_day"]
+    package static let derived = ["applicant_name_folded", "received_day", "due_day", "finished_day"]
 
     /// The procedure's columns within ``tracked``, which also feed the `procedures` catalogue.
-    static let procedureRange = 0..<6
+    package static let procedureRange = 0..<6
 
-    static let trackedNames = tracked.map(\.name).joined(separator: ", ")
+    package static let trackedNames = tracked.map(\.name).joined(separator: ", ")
 
     /// `source, code, <tracked>`: the columns ``decode(_:)`` reads, from index 0.
     static let selection = "source, code, " + trackedNames
 
     /// The values of ``tracked`` for a dossier.
-    static func encode(_ d: Dossier) -> [DatabaseValue] {
+    package static func encode(_ d: Dossier) -> [DatabaseValue] {
         let limit: (kind: DatabaseValue, value: DatabaseValue) = switch d.procedure.timeLimit {
         case nil: (.null, .null)
         case let .workingDays(n)?: ("working_days".databaseValue, Int64(n).databaseValue)
@@ -51,11 +51,12 @@ enum DossierColumns {
             instant(d.receivedAt), instant(d.dueAt), instant(d.apologyDueAt),
             d.status.rawValue.databaseValue, instant(d.finishedAt),
             flag(d.digitised), flag(d.dataReused), flag(d.feePayable), flag(d.paidOnline),
+            (d.centre ?? "").databaseValue,
         ]
     }
 
     /// The values of ``derived`` for the tracked values of a dossier.
-    static func derive(_ tracked: [DatabaseValue], centreTime: CentreTime) -> [DatabaseValue] {
+    package static func derive(_ tracked: [DatabaseValue], centreTime: CentreTime) -> [DatabaseValue] {
         [
             (String.fromDatabaseValue(tracked[7]).map(VietnameseText.fold)).databaseValue,
             day(tracked[13], centreTime), day(tracked[14], centreTime), day(tracked[17], centreTime),
@@ -86,11 +87,12 @@ enum DossierColumns {
             apologyDueAt: (row[17] as Int64?).map(StoredInstant.date),
             status: status,
             finishedAt: (row[19] as Int64?).map(StoredInstant.date),
-            digitised: row[20], dataReused: row[21], feePayable: row[22], paidOnline: row[23])
+            digitised: row[20], dataReused: row[21], feePayable: row[22], paidOnline: row[23],
+            centre: (row[24] as String).isEmpty ? nil : row[24])
     }
 
     /// A time limit from its `limit_kind` and `limit_value` columns.
-    static func timeLimit(kind: String?, value: Int?) -> TimeLimit? {
+    package static func timeLimit(kind: String?, value: Int?) -> TimeLimit? {
         switch (kind, value) {
         case let ("working_days"?, n?): .workingDays(n)
         case let ("working_hours"?, n?): .workingHours(n)

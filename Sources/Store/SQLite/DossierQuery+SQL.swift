@@ -47,6 +47,7 @@ extension DossierQuery {
         oneOf("department", departments)
         oneOf("source", sources)
         oneOf("procedure_code", procedureCodes)
+        oneOf("centre", centres)
         if let applicantName {
             let folded = VietnameseText.fold(applicantName)
             let escaped = folded.replacingOccurrences(of: "\\", with: "\\\\")
@@ -91,6 +92,7 @@ extension BreakdownDimension {
         case .department: "department"
         case .channel: "channel"
         case .source: "source"
+        case .centre: "centre"
         }
     }
 }

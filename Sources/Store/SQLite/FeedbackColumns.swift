@@ -3,23 +3,23 @@ import Foundation
 import GRDB
 
 /// The mapping between ``Domain/Feedback`` and the `feedback` table.
-enum FeedbackColumns {
-    static let tracked: [TrackedColumn] = [
+package enum FeedbackColumns {
+    package static let tracked: [TrackedColumn] = [
         TrackedColumn("subject"), TrackedColumn("received_at", .instant),
         TrackedColumn("due_at", .instant), TrackedColumn("status"),
         TrackedColumn("handled_at", .instant),
     ]
-    static let derived = ["received_day", "due_day", "handled_day"]
-    static let trackedNames = tracked.map(\.name).joined(separator: ", ")
+    package static let derived = ["received_day", "due_day", "handled_day"]
+    package static let trackedNames = tracked.map(\.name).joined(separator: ", ")
     /// `source, code, <tracked>`: the columns ``decode(_:)`` reads, from index 0.
     static let selection = "source, code, " + trackedNames
 
-    static func encode(_ f: Feedback) -> [DatabaseValue] {
+    package static func encode(_ f: Feedback) -> [DatabaseValue] {
         [f.subject.databaseValue, instant(f.receivedAt), instant(f.dueAt),
          f.status.rawValue.databaseValue, instant(f.handledAt)]
     }
 
-    static func derive(_ tracked: [DatabaseValue], centreTime: CentreTime) -> [DatabaseValue] {
+    package static func derive(_ tracked: [DatabaseValue], centreTime: CentreTime) -> [DatabaseValue] {
         [1, 2, 4].map { i in
             Int64.fromDatabaseValue(tracked[i]).map { StoredInstant.day($0, centreTime) }.databaseValue
         }

@@ -7,7 +7,9 @@ import Domain
 enum FiguresSQL {
     /// A dossier received before the period is left out when it finished before it, unless that
     /// finish is after the as-of instant (then it is not yet known, and the dossier still open).
-    static func select(_ bounds: PeriodBounds, by dimension: BreakdownDimension?) -> String {
+    /// With `centre`, the SQL takes one argument: the centre's name.
+    static func select(_ bounds: PeriodBounds, by dimension: BreakdownDimension?,
+                       centre: Bool = false) -> String {
         let (start, end, judged) = (bounds.start, bounds.end, bounds.judgedOn)
         let counters = FigureCounter.stored.map { "\(expression($0)) AS \($0.rawValue)" }
         let key = dimension.map { "\($0.column) AS dimension, " } ?? ""
@@ -34,7 +36,7 @@ enum FiguresSQL {
                     END AS outcome,
                     digitised, data_reused, fully_online, fee_payable, paid_online, apology_due_at
                 FROM dossiers d
-                WHERE is_primary = 1 AND received_at < \(end)
+                WHERE is_primary = 1 AND received_at < \(end)\(centre ? " AND centre = ?" : "")
                     AND (received_at >= \(start) OR finished_at IS NULL OR finished_at >= \(min(start, end)))
             )
             \(dimension == nil ? "" : "GROUP BY dimension")

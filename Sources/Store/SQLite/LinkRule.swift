@@ -1,8 +1,8 @@
 /// The rule that picks the primary record of a link group (see ``DossierStore``): the lowest
 /// priority number first, unranked sources after ranked ones, then source names in byte order.
 /// The SQL relink in ``SQLiteStore/setSourcePriority(_:as:)`` orders the same way.
-enum LinkRule {
-    static func primary(among sources: [String], ranks: [String: Int]) -> String {
+package enum LinkRule {
+    package static func primary(among sources: [String], ranks: [String: Int]) -> String {
         sources.min { a, b in
             let (ra, rb) = (ranks[a] ?? Int.max, ranks[b] ?? Int.max)
             return ra != rb ? ra < rb : a.utf8.lexicographicallyPrecedes(b.utf8)

@@ -7,15 +7,15 @@ import Foundation
 /// `from`; it ends (exclusive) at the first instant after `to`, or just after the as-of instant
 /// if that is earlier; open dossiers are overdue when due before `to`, or before the as-of date
 /// if that is earlier. The figures equality test holds the two to the same answers.
-struct PeriodBounds {
+package struct PeriodBounds {
     /// `received_at < start` (milliseconds): received before the period.
-    let start: Int64
+    package let start: Int64
     /// `received_at < end` (milliseconds): known by the end of the period.
-    let end: Int64
+    package let end: Int64
     /// `due_day < judgedOn`: overdue when still open.
-    let judgedOn: Int64
+    package let judgedOn: Int64
 
-    init(_ classifier: PeriodClassifier) {
+    package init(_ classifier: PeriodClassifier) {
         let time = classifier.time
         let dayEnd = time.startOfDay(classifier.period.to.adding(days: 1))
         // The classifier counts an instant as known when it is before `asOf` + 1 µs: on the

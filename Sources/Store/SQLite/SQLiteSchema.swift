@@ -25,6 +25,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v1-dossiers", migrate: createV1)
         migrator.registerMigration("v2-scheduler", migrate: createSchedulerState)
         migrator.registerMigration("v3-source-snapshots", migrate: createSnapshots)
+        migrator.registerMigration("v4-centres-and-claims", migrate: addCentresAndClaims)
         return migrator
     }
 

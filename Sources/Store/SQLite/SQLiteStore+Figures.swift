@@ -2,13 +2,13 @@ import Domain
 import GRDB
 
 extension SQLiteStore {
-    public func periodFigures(_ classifier: PeriodClassifier) throws -> PeriodFigures {
-        try figures(classifier, by: nil)[""] ?? PeriodFigures()
+    public func periodFigures(_ classifier: PeriodClassifier, centre: String?) throws -> PeriodFigures {
+        try figures(classifier, by: nil, centre: centre)[""] ?? PeriodFigures()
     }
 
-    public func periodFigures(_ classifier: PeriodClassifier,
-                              by dimension: BreakdownDimension) throws -> [String: PeriodFigures] {
-        try figures(classifier, by: dimension)
+    public func periodFigures(_ classifier: PeriodClassifier, by dimension: BreakdownDimension,
+                              centre: String?) throws -> [String: PeriodFigures] {
+        try figures(classifier, by: dimension, centre: centre)
     }
 
     /// The SQL statement ``periodFigures(_:)`` runs for a classifier (by a dimension, when
@@ -19,16 +19,18 @@ extension SQLiteStore {
 
     /// One row per dimension value (one row keyed `""` without a dimension).
     private func figures(_ classifier: PeriodClassifier,
-                         by dimension: BreakdownDimension?) throws -> [String: PeriodFigures] {
+                         by dimension: BreakdownDimension?,
+                         centre: String?) throws -> [String: PeriodFigures] {
         guard classifier.time == centreTime else {
             throw StoreError.centreTimeMismatch(location: location, stored: centreTime.utcOffsetSeconds,
                                                 requested: classifier.time.utcOffsetSeconds)
         }
-        let sql = FiguresSQL.select(PeriodBounds(classifier), by: dimension)
+        let sql = FiguresSQL.select(PeriodBounds(classifier), by: dimension, centre: centre != nil)
+        let arguments: StatementArguments = centre.map { [$0] } ?? []
         let offset = dimension == nil ? 0 : 1
         return try read("computing the figures of \(classifier.period)") { db in
             var rows: [String: PeriodFigures] = [:]
-            for row in try Row.fetchAll(db, sql: sql) {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 var counts: [FigureCounter: Int] = [:]
                 for (i, counter) in FigureCounter.stored.enumerated() {
                     counts[counter] = row[offset + i] ?? 0

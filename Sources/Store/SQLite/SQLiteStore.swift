@@ -14,7 +14,7 @@ public final class SQLiteStore: DossierStore {
     public let centreTime: CentreTime
     let pool: DatabasePool
     let cursorSlots: CursorSlots
-    private let clock: @Sendable () -> Date
+    let clock: @Sendable () -> Date
     /// Reader connections: one per open cursor, plus one for plain reads.
     private static let readers = 16
 

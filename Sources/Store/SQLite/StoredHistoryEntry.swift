@@ -3,16 +3,24 @@ import GRDB
 
 /// A status-history entry as the `status_history` table holds it. Two entries are the same
 /// entry when every field is equal; that is how re-imports avoid appending duplicates.
-struct StoredHistoryEntry: Hashable {
-    var status: String
-    var at: Int64
-    var actor: String?
-    var source: String?
-    var note: String?
+package struct StoredHistoryEntry: Hashable {
+    package var status: String
+    package var at: Int64
+    package var actor: String?
+    package var source: String?
+    package var note: String?
 
-    static let selection = "status, at, actor, source, note"
+    package static let selection = "status, at, actor, source, note"
 
-    init(_ change: StatusChange) {
+    package init(status: String, at: Int64, actor: String?, source: String?, note: String?) {
+        self.status = status
+        self.at = at
+        self.actor = actor
+        self.source = source
+        self.note = note
+    }
+
+    package init(_ change: StatusChange) {
         status = change.status.rawValue
         at = StoredInstant.milliseconds(change.at)
         actor = change.actor
@@ -28,7 +36,7 @@ struct StoredHistoryEntry: Hashable {
         note = row[4]
     }
 
-    func change(of key: DossierKey) throws -> StatusChange {
+    package func change(of key: DossierKey) throws -> StatusChange {
         guard let status = DossierStatus(rawValue: status) else {
             throw StoreError.database(operation: "reading the history of dossier \(key)",
                                       reason: "unknown status \(status)")

@@ -2,24 +2,24 @@ import Domain
 import GRDB
 
 /// A column that holds what a source reported: compared on upsert and audited when it changes.
-struct TrackedColumn: Sendable {
+package struct TrackedColumn: Sendable {
     /// How the audit trail writes the column's values.
-    enum Rendering: Sendable {
+    package enum Rendering: Sendable {
         case text, integer, flag, instant, minuteOfDay
         /// Personal data: the audit trail records that it changed, never the values.
         case personal
     }
 
-    let name: String
-    let rendering: Rendering
+    package let name: String
+    package let rendering: Rendering
 
-    init(_ name: String, _ rendering: Rendering = .text) {
+    package init(_ name: String, _ rendering: Rendering = .text) {
         self.name = name
         self.rendering = rendering
     }
 
     /// The fields that differ between a stored row and an incoming one.
-    static func changes(_ columns: [TrackedColumn], old: [DatabaseValue], new: [DatabaseValue],
+    package static func changes(_ columns: [TrackedColumn], old: [DatabaseValue], new: [DatabaseValue],
                         centreTime: CentreTime) -> [FieldChange] {
         var changes: [FieldChange] = []
         for (i, column) in columns.enumerated() where old[i] != new[i] {
@@ -28,7 +28,7 @@ struct TrackedColumn: Sendable {
         return changes
     }
 
-    func change(from old: DatabaseValue, to new: DatabaseValue,
+    package func change(from old: DatabaseValue, to new: DatabaseValue,
                 centreTime: CentreTime) -> FieldChange {
         if rendering == .personal { return FieldChange(field: name, old: nil, new: nil, isPersonal: true) }
         return FieldChange(field: name, old: render(old, centreTime), new: render(new, centreTime))
