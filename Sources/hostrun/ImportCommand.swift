@@ -66,15 +66,11 @@ struct ImportCommand: ParsableCommand {
         for option in options where !option.contains("=") {
             throw ValidationError("--option \(option): expected name=value")
         }
-        if let now {
-            do { _ = try CentreTime.vietnam.instant(parsing: now) } catch {
-                throw ValidationError("--now: \(error)")
-            }
-        }
+        _ = try NowArgument.parse(now)
     }
 
     func run() throws {
-        let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
+        let clock = NowArgument.clock(now)
         let progress = ProgressLine(label: "hostrun import \(connector)")
         let request = ImportRequest(connector: connector, dryRun: dryRun)
         var printer = ImportReportPrinter(connector: connector, sources: sources, store: store.location.description,

@@ -70,11 +70,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if !list && name == nil { throw ValidationError("no report named: hostrun report NAME ... (hostrun report --list shows them)") }
-        if let now {
-            do { _ = try CentreTime.vietnam.instant(parsing: now) } catch {
-                throw ValidationError("--now: \(error)")
-            }
-        }
+        _ = try NowArgument.parse(now)
         for option in options where !option.contains("=") {
             throw ValidationError("--option \(option): expected name=value")
         }
@@ -83,7 +79,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let catalog = plugins.catalog
-            let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
+            let clock = NowArgument.clock(now)
             let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
                                   store: store.access(clock: clock))
             if list { return try printList(catalog, host: host) }

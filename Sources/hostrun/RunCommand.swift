@@ -67,17 +67,13 @@ struct RunCommand: ParsableCommand {
         if let maxTime, !(maxTime > 0) { throw ValidationError("--max-time must be a positive number of seconds") }
         if maxInstructions == 0 { throw ValidationError("--max-instructions must be positive") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
-        if let now {
-            do { _ = try CentreTime.vietnam.instant(parsing: now) } catch {
-                throw ValidationError("--now: \(error)")
-            }
-        }
+        _ = try NowArgument.parse(now)
     }
 
     /// The host the script's modules answer from: the clock (`--now`), the store (`--db`,
     /// opened on first use, read-only for scripts), the log and the grants.
     var environment: HostEnvironment {
-        let clock = HostClock(fixed: now.flatMap { try? CentreTime.vietnam.instant(parsing: $0) })
+        let clock = NowArgument.clock(now)
         return HostEnvironment(
             clock: clock, store: StoreOptions.access(StoreLocation.resolve(flag: db), clock: clock),
             log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info),

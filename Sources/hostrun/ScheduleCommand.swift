@@ -56,9 +56,7 @@ struct ScheduleCommand: ParsableCommand {
     func validate() throws {
         if !(grace >= 0) { throw ValidationError("--grace must be 0 or more seconds") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
-        if let now {
-            do { _ = try CentreTime.vietnam.instant(parsing: now) } catch { throw ValidationError("--now: \(error)") }
-        }
+        _ = try NowArgument.parse(now)
     }
 
     func run() throws {
@@ -93,7 +91,7 @@ struct ScheduleCommand: ParsableCommand {
         guard let store = try location.open(centreTime: config.centreTime) as? SQLiteStore else {
             throw CommandProblem("\(location): the scheduler keeps its state in SQLite stores only, for now")
         }
-        let start = try now.map { try CentreTime.vietnam.instant(parsing: $0) }
+        let start = try NowArgument.parse(now)
         let clock: any SchedulerClock = once ? SimulatedClock(start: start ?? Date())
             : start.map { ShiftedClock(start: $0) } ?? SystemClock()
         let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),

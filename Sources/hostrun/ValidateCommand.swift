@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func validation() throws -> ValidationReport {
-        let clock = HostClock(fixed: try now.map { try CentreTime.vietnam.instant(parsing: $0) })
+        let clock = HostClock(fixed: try NowArgument.parse(now))
         let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
                                  store: host.store.access(clock: clock))
         let given = try CheckOptionValue.parse(assignments: options)
