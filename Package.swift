@@ -47,8 +47,8 @@ let package = Package(
         /// busted and luassert in pure Lua (Lua/), run by `hostrun test`: one sandbox per spec
         /// file, in parallel, records merged into one report; each file gets the host's modules
         /// over a clock, a store and fixtures of its own (SpecWorld), and a fake HTTP server.
-        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua", "CLuaShim", "HostAPI", "Store", "Domain", "DemoData"],
-                exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua")]),
+        .target(name: "TestHarness", dependencies: ["LuaBridge", "Sandbox", "CLua", "CLuaShim", "HostAPI", "Store", "Domain", "DemoData", "Scheduling"],
+                exclude: ["bootstrap-lua5.4.lua"], resources: [.copy("Lua"), .copy("Connectors")]),
 
         // MARK: Dossier domain and storage (know nothing of Lua)
 

@@ -4,6 +4,7 @@ import Foundation
 import HostAPI
 import LuaBridge
 import Sandbox
+import Scheduling
 import Store
 
 /// The host's world of one spec file: a clock the spec controls, a store of its own (an SQLite
@@ -36,6 +37,9 @@ final class SpecWorld: @unchecked Sendable {
     /// The fake HTTP servers the spec started, by number (1...), stopped with ``finish()``.
     private var servers: [FakeHTTPServer] = []
     private lazy var catalog = PluginCatalog(searchFolders: PluginCatalog.defaultSearchFolders())
+    /// The connectors behind `fixtures.dossiers` and `fixtures.feedback`, bundled with the harness.
+    private lazy var rowConnectors = PluginCatalog(
+        searchFolders: Bundle.module.url(forResource: "Connectors", withExtension: nil).map { [$0.path] } ?? [])
 
     /// - Parameters:
     ///   - specFile: the spec file as the runner names it (relative to the current folder).
@@ -81,16 +85,37 @@ final class SpecWorld: @unchecked Sendable {
                    output: output)
     }
 
-    /// Imports `source` through the connector `name` (PluginHost.importConnector, the one
-    /// validated write path).
-    func load(_ source: String, connector name: String, options: LuaTable, strict: Bool) throws -> ConnectorImport {
+    /// Imports `source` through the connector `name` (nil: the plugin holding the spec) by
+    /// PluginHost.importConnector, the one validated write path.
+    func load(_ source: String, connector name: String?, options: LuaTable, strict: Bool) throws -> ConnectorImport {
         guard FileManager.default.fileExists(atPath: source) else {
             throw SpecWorldError("no fixture file \(source)")
         }
-        let plugin = try connector(named: name)
+        let plugin = try name.map(connector(named:)) ?? self.plugin(named: nil)
         return try pluginHost().importConnector(
             plugin, sources: [source], options: options,
-            request: ImportRequest(connector: name, onRejection: strict ? .abortBatch : .skipRecord), strict: strict)
+            request: ImportRequest(connector: plugin.manifest.name, onRejection: strict ? .abortBatch : .skipRecord),
+            strict: strict)
+    }
+
+    /// What a spec's rows are records of.
+    enum Rows: String {
+        case dossiers, feedback
+    }
+
+    /// Writes `rows` (records as Lua tables) through the harness's connector for `kind`, so the
+    /// host reads and checks them as it does any connector's; the import batch is recorded as
+    /// made by `batch` (default: that connector).
+    func write(_ rows: LuaTable, as kind: Rows, batch: String?, strict: Bool) throws -> ConnectorImport {
+        let name = "hostrun-test-" + kind.rawValue
+        guard let plugin = rowConnectors.plugin(named: name) else {
+            throw SpecWorldError("the harness's connector \(name) is missing from its bundle")
+        }
+        var options = LuaTable()
+        options["rows"] = .table(rows)
+        return try pluginHost().importConnector(
+            plugin, sources: [], options: options,
+            request: ImportRequest(connector: batch ?? name, onRejection: strict ? .abortBatch : .skipRecord), strict: strict)
     }
 
     /// Writes a generated ward of `dossiers` dossiers (DemoData, deterministic for `seed`).
@@ -134,26 +159,39 @@ final class SpecWorld: @unchecked Sendable {
 
     // MARK: Plugins
 
-
-    /// Opens the plugin `name` (nil: the plugin holding the spec) with its manifest's grants,
-    /// `$SOURCE` and `$OUTPUT` bound to `sources` and `outputs`, for the spec state `spec`.
-    func openPlugin(named name: String?, sources: [String], outputs: [String], spec: LuaState) throws -> PluginBridge {
-        let plugin: InstalledPlugin
+    /// The plugin `name` hostrun finds, or the one holding the spec by that name; nil: the
+    /// plugin holding the spec.
+    func plugin(named name: String?) throws -> InstalledPlugin {
         if let name {
             guard let found = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) else {
                 throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
             }
-            plugin = found
-        } else {
-            guard let found = enclosingPlugin() else {
-                throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
-            }
-            plugin = found
+            return found
         }
-        let bridge = PluginBridge(session: try pluginHost().open(plugin, placeholders: ["SOURCE": sources, "OUTPUT": outputs]),
+        guard let found = enclosingPlugin() else {
+            throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
+        }
+        return found
+    }
+
+    /// Opens the plugin `name` (nil: the plugin holding the spec) with its manifest's grants,
+    /// `$SOURCE` and `$OUTPUT` bound to `sources` and `outputs`, for the spec state `spec`.
+    func openPlugin(named name: String?, sources: [String], outputs: [String], spec: LuaState) throws -> PluginBridge {
+        let bridge = PluginBridge(session: try pluginHost().open(try plugin(named: name),
+                                                                 placeholders: ["SOURCE": sources, "OUTPUT": outputs]),
                                   spec: spec)
         bridges.append(bridge)
         return bridge
+    }
+
+    /// Runs the check plugin `name` (nil: the plugin holding the spec) as `hostrun check` does
+    /// (``CheckRunner``: its declared options read and defaulted, its result validated, any
+    /// failure an `unknown` result naming the reason), over the spec's store and clock.
+    func runCheck(named name: String?, options: [String: CheckOptionValue]) throws -> CheckResult {
+        let check = try plugin(named: name)
+        let runner = CheckRunner(catalog: PluginCatalog(searchFolders: [], pluginFolders: [check.folder]),
+                                 store: store, deadlines: environment.deadlines, log: log)
+        return runner.run(check.manifest.name, options: options, clock: clock, output: output).result
     }
 
     func connector(named name: String) throws -> InstalledPlugin {
@@ -191,7 +229,7 @@ struct SpecWorldError: Error, CustomStringConvertible {
 }
 
 /// Log lines of a spec file, written with its output.
-private final class OutputLog: LogSink, @unchecked Sendable {
+private final class OutputLog: HostAPI.LogSink, @unchecked Sendable {
     let output: CapturedOutput
     init(_ output: CapturedOutput) { self.output = output }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HostAPI
 import LuaBridge
+import Scheduling
 
 /// `hostrun_test`, the host module of a spec file's world (``SpecWorld``): the primitives under
 /// the Lua modules `hostrun.fixtures` and `hostrun.plugin`, which resolve paths from the spec
@@ -16,12 +17,12 @@ enum SpecWorldModule {
             }
             HostFunction("load", "Imports a fixture file into the spec's store through a connector plugin.",
                          parameters: [.init("path", .string, "the file, relative to the current folder"),
-                                      .init("connector", .string, "the connector plugin's name"),
+                                      .init("connector", HostType.string.optional, "the connector plugin's name (nil: the plugin whose folder holds the spec)"),
                                       .init("options", HostType.table.optional, "passed to the connector's read"),
                                       .init("strict", HostType.boolean.optional, "one rejected record aborts the import")],
                          returns: [.init("ImportResult", "what was written and what was rejected")], since: "0.1") { call in
                 let path = try call.string(1)
-                let connector = try call.string(2)
+                let connector = try call.optional(2, as: String.self)
                 let options = try call.optional(3, as: LuaTable.self) ?? LuaTable()
                 // The connector runs in a state of its own: only plain values can be handed over.
                 guard isPlain(.table(options)) else {
@@ -35,6 +36,28 @@ enum SpecWorldModule {
                     throw LuaRuntimeMessage("fixtures.load(\"\(path)\"): \(error)")
                 }
                 return call.returning(LuaValue.table(table(result)))
+            }
+            HostFunction("rows", "Writes records given as Lua tables into the spec's store, through the host's checks.",
+                         parameters: [.init("kind", .string, "\"dossiers\" or \"feedback\""),
+                                      .init("rows", .table, "the records, as a connector yields them"),
+                                      .init("batch", HostType.string.optional, "the connector the import batch is recorded as"),
+                                      .init("strict", HostType.boolean.optional, "one rejected record aborts the import")],
+                         returns: [.init("ImportResult", "what was written and what was rejected")], since: "0.1") { call in
+                let kindName = try call.string(1)
+                guard let kind = SpecWorld.Rows(rawValue: kindName) else {
+                    throw call.argumentError(1, "\"dossiers\" or \"feedback\" expected, got \"\(kindName)\"")
+                }
+                let rows = try call.table(2)
+                guard rows.fields.isEmpty, isPlain(.table(rows)) else {
+                    throw call.argumentError(2, "an array of records of plain values (no functions or userdata) expected")
+                }
+                let batch = try call.optional(3, as: String.self)
+                let strict = try call.optional(4, as: Bool.self) ?? false
+                do {
+                    return call.returning(LuaValue.table(table(try world.write(rows, as: kind, batch: batch, strict: strict))))
+                } catch {
+                    throw LuaRuntimeMessage("fixtures.\(kindName): \(error)")
+                }
             }
             HostFunction("demo", "Writes a generated ward (DemoData) into the spec's store.",
                          parameters: [.init("dossiers", .integer, "how many dossiers, 0 to 100000"),
@@ -62,6 +85,31 @@ enum SpecWorldModule {
                     return call.returning(contentsOf: [try bridge.exports()])
                 } catch {
                     throw LuaRuntimeMessage("plugin.load: \(error)")
+                }
+            }
+            HostFunction("check", "Runs a check plugin as `hostrun check` does, over the spec's store and clock.",
+                         parameters: [.init("name", HostType.string.optional, "the check (nil: the plugin whose folder holds the spec)"),
+                                      .init("options", HostType.table.optional, "its options, as a schedule's `args` gives them")],
+                         returns: [.init("CheckResult", "status, exit_code, summary, output, perfdata, metrics, items, keys")],
+                         since: "0.1") { call in
+                let name = try call.optional(1, as: String.self)
+                let given = try call.optional(2, as: LuaTable.self) ?? LuaTable()
+                guard given.sequence.isEmpty else { throw call.argumentError(2, "options by name expected, not a list") }
+                var options: [String: CheckOptionValue] = [:]
+                for (key, value) in given.fields {
+                    guard case .string(let option) = key, let text = option.utf8 else {
+                        throw call.argumentError(2, "option names must be strings")
+                    }
+                    do throws(CheckOptionError) {
+                        options[text] = try CheckOptionValue(lua: value, path: text)
+                    } catch {
+                        throw call.argumentError(2, "\(error)")
+                    }
+                }
+                do {
+                    return call.returning(LuaValue.table(CheckResultTable.table(try world.runCheck(named: name, options: options))))
+                } catch {
+                    throw LuaRuntimeMessage("plugin.check: \(error)")
                 }
             }
             FakeHTTPFunctions.functions(world)

@@ -71,6 +71,18 @@ import Testing
     @Test func aPluginSpecLoadsThePluginHoldingIt() throws {
         let run = try hostrun(["Tests/TestHarness/fixtures-plugins"])
         #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.lastLine == "5 passed, 0 failed")
+    }
+
+    @Test func rowsGoThroughTheHostsChecksIntoTheStore() throws {
+        let run = try hostrun(["Tests/TestHarness/world/rows_spec.lua"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.lastLine == "5 passed, 0 failed")
+    }
+
+    @Test func checksRunAsHostrunCheckRunsThem() throws {
+        let run = try hostrun(["Tests/TestHarness/world/check_spec.lua"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(run.lastLine == "4 passed, 0 failed")
     }
 

@@ -48,6 +48,31 @@ function fixtures.load(rel_path, opts)
   return check(pcall(world.load, fixtures.path(rel_path), opts.connector or "canonical", opts.options, opts.strict))
 end
 
+-- Writes `rows` of `kind` ("dossiers" or "feedback") through the harness's connector for it.
+local function write(kind, rows, opts)
+  if type(rows) ~= "table" then
+    error(("bad argument #1 to '%s' (table expected, got %s)"):format(kind, type(rows)), 3)
+  end
+  opts = options_of(kind, opts, { as = true, strict = true })
+  return check(pcall(world.rows, kind, rows, opts.as, opts.strict))
+end
+
+--- Writes dossiers given as rows (canonical records: docs/canonical-csv.md, plus `history`,
+-- `time_limit`, ...) through the host's checks into the store, as a connector's import does.
+-- A row says only what its test is about: `source` ("motcua"), `procedure_code` ("1.001"),
+-- `field` ("Hộ tịch"), `department` ("Phòng Tư pháp") and `channel` ("online") are filled in.
+-- `opts.as` names the connector the import batch is recorded as (`imports.latest`),
+-- `opts.strict` makes one rejected record abort it. Returns what `fixtures.load` returns.
+function fixtures.dossiers(rows, opts)
+  return write("dossiers", rows, opts)
+end
+
+--- Writes citizens' feedback (PAKN) given as rows (code, subject, received_at, due_at, status,
+-- handled_at; `source` "pakn" unless given) into the store, as `fixtures.dossiers` does.
+function fixtures.feedback(rows, opts)
+  return write("feedback", rows, opts)
+end
+
 --- Writes a generated ward into the store: `opts.dossiers` (default 200) dossiers from the
 -- random seed `opts.seed` (default 1), with its citizens' feedback. Returns
 -- { dossiers, feedback, as_of } (as_of: the instant the data is seen as of, for clock.set).

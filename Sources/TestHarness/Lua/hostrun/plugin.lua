@@ -46,4 +46,38 @@ function plugin.load(name, opts)
   return check(pcall(world.plugin, name, sources, outputs))
 end
 
+--- Imports the file `path` (relative to the spec) into the spec's store through the connector
+-- plugin holding the spec, as `hostrun import` does: `opts.options` are given to its `read`,
+-- `opts.strict` makes one rejected record abort the import. Returns what `fixtures.load` does:
+-- { inserted, updated, unchanged, rejected, rejections }.
+function plugin.import(path, opts)
+  if type(path) ~= "string" then
+    error("bad argument #1 to 'import' (string expected, got " .. type(path) .. ")", 2)
+  end
+  opts = opts or {}
+  for key in pairs(opts) do
+    if key ~= "options" and key ~= "strict" then
+      error(("bad argument #2 to 'import' (unknown field '%s')"):format(tostring(key)), 2)
+    end
+  end
+  return check(pcall(world.load, busted_fixtures.path(path), nil, opts.options, opts.strict))
+end
+
+--- Runs a check plugin as `hostrun check` does, over the spec's store and clock:
+-- `plugin.check(options)` the check holding the spec, `plugin.check("name", options)` any
+-- other. Its options are read as it declares them (defaults filled in, unknown ones refused)
+-- and its result validated; a failure is an "unknown" result whose summary says why. Returns
+-- { status, exit_code, summary, output, perfdata, metrics = { [label] = {value, unit, warn,
+-- crit, min, max} }, items = { {key, department, days_left, message} }, keys }.
+function plugin.check(name, options)
+  if type(name) == "table" then name, options = nil, name end
+  if name ~= nil and type(name) ~= "string" then
+    error("bad argument #1 to 'check' (string or table expected, got " .. type(name) .. ")", 2)
+  end
+  if options ~= nil and type(options) ~= "table" then
+    error("bad argument #2 to 'check' (table expected, got " .. type(options) .. ")", 2)
+  end
+  return check(pcall(world.check, name, options))
+end
+
 return plugin
