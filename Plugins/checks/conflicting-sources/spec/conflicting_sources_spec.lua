@@ -1,53 +1,52 @@
-local host = require("Plugins.checks.spec-support.fake_host")
-local check = require("Plugins.checks.conflicting-sources.init")
+local fixtures = require("hostrun.fixtures")
+local plugin = require("hostrun.plugin")
 
 local function record(source, code, fields)
-  local d = { source = source, code = code, department = "Phòng Tư pháp", status = "processing",
-              received_at = "18/05/2026 09:00", due_at = "21/05/2026 17:00" }
+  local d = { source = source, code = code, status = "processing", received_at = "18/05/2026 09:00",
+              due_at = "21/05/2026 17:00" }
   for k, v in pairs(fields or {}) do d[k] = v end
   return d
 end
 
-local function run(given, dossiers)
-  host.install{ now = "25/05/2026 09:00", dossiers = dossiers }
-  return check.run(host.options(check, given))
-end
-
 describe("conflicting-sources", function()
-  it("compares each record with the first of its code and lists what differs", function()
-    local result = run({}, {
+  before_each(fixtures.fresh_store)
+
+  it("compares the records of each code across sources and lists what differs", function()
+    fixtures.dossiers{
       record("motcua", "HS-1"),
-      record("dvcqg", "HS-1", { status = "resolved", finished_at = "20/05/2026 10:00", primary = false }),
+      record("dvcqg", "HS-1", { status = "resolved", finished_at = "20/05/2026 10:00" }),
       record("motcua", "HS-2"),
-      record("dvcqg", "HS-2", { received_at = "18/05/2026 15:30", primary = false }),
+      record("dvcqg", "HS-2", { received_at = "18/05/2026 15:30" }),   -- the same day
       record("motcua", "HS-3"),
-    })
+    }
+    local result = plugin.check()
     assert.are.equal("warning", result.status)
     assert.are.same({ { key = "HS-1", department = "Phòng Tư pháp",
                         message = "dvcqg/motcua: status resolved ≠ processing, finished_at 20/05/2026 ≠ (trống)" } },
                     result.items)
     assert.are.equal("1 mã hồ sơ có dữ liệu khác nhau giữa các nguồn", result.summary)
-    assert.are.equal(5, result.metrics.records)
-    assert.are.equal(2, result.metrics.linked)
+    assert.are.equal("'conflicting'=1;0;;0 'linked'=2 'records'=5", result.perfdata)
   end)
 
-  it("reads nothing more when no code has a record in a second source", function()
-    local queries = host.install{ now = "25/05/2026 09:00", dossiers = { record("motcua", "HS-1"), record("dvcqg", "HS-2") } }
-    local result = check.run(host.options(check))
+  it("is OK when no code has a record in a second source", function()
+    fixtures.dossiers{ record("motcua", "HS-1"), record("dvcqg", "HS-2") }
+    local result = plugin.check()
     assert.are.equal("ok", result.status)
     assert.are.equal("2 bản ghi: không có mã hồ sơ nào mâu thuẫn giữa các nguồn", result.summary)
-    assert.are.equal(2, #queries)
+    assert.are.equal(0, result.metrics.linked.value)
   end)
 
   it("compares only the fields asked for", function()
-    local dossiers = { record("a", "HS-1"), record("b", "HS-1", { department = "Phòng Kinh tế", primary = false }) }
-    local result = run({}, dossiers)
+    fixtures.dossiers{ record("a", "HS-1"), record("b", "HS-1", { department = "Phòng Kinh tế" }) }
+    local result = plugin.check()
     assert.are.equal("Phòng Tư pháp", result.items[1].department)
     assert.are.equal("a/b: department Phòng Tư pháp ≠ Phòng Kinh tế", result.items[1].message)
-    assert.are.equal("ok", run({ fields = { "status", "due_at" } }, dossiers).status)
+    assert.are.equal("ok", plugin.check{ fields = { "status", "due_at" } }.status)
   end)
 
-  it("refuses a field that cannot be compared", function()
-    assert.has_error(function() run({ fields = { "applicant" } }, {}) end, "option 'fields': 'applicant' cannot be compared")
+  it("is UNKNOWN for a field that cannot be compared", function()
+    local result = plugin.check{ fields = { "applicant" } }
+    assert.are.equal("unknown", result.status)
+    assert.matches("option 'fields': 'applicant' cannot be compared", result.summary, 1, true)
   end)
 end)
