@@ -12,7 +12,7 @@ stds.hostrun = {
     json = { fields = { "decode", "encode", "null" } },
     log = { fields = { "debug", "error", "info", "warn" } },
     period = { fields = { "half_year", "month", "quarter", "range", "year" } },
-    report = { fields = { "bold", "build", "document", "document_number", "italic", "place_date" } },
+    report = { fields = { "bold", "build", "document", "document_number", "italic", "numbered", "place_date" } },
     stats = { fields = { "figures", "indicator_definitions", "labels" } },
     text = { fields = { "fold", "format_date", "format_number", "format_percent", "lower", "nfc", "parse_date", "trim", "upper" } },
     xlsx = { fields = { "rows", "serial_date", "sheets" } },

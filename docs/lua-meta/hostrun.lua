@@ -336,6 +336,15 @@ function Dossier:working_days_left(at) end
 ---@field decimals integer? digits after the decimal mark (default: none for whole numbers, else up to 2 without trailing zeros)
 ---@field decimal string? "," (default, Vietnamese) or "."
 
+---A table for `report.numbered`: a `TableSpec` whose rows and total have no number yet.
+---@class NumberedTableSpec
+---@field title string? the caption; also the sheet's name in XLSX
+---@field sheet string? the sheet's name in XLSX, when not the title
+---@field columns string[]|ColumnSpec[] the columns after "STT", left to right
+---@field groups ColumnGroup[]? header cells spanning the columns after "STT"
+---@field rows any[][]? the rows, numbered from 1 in this order
+---@field total any[]|string? a total row, or the label of one that sums every integer and number column (label in the first column)
+
 ---Options of `text.format_percent`.
 ---@class PercentFormatOptions
 ---@field decimal string? "," (default, Vietnamese) or "." (as the seed report's prose writes 98.7%)
@@ -681,6 +690,11 @@ function report.document_number(kind, issuer, number) end
 ---@param text string the text to print in italics
 ---@return Run # {text =, italic = true}
 function report.italic(text) end
+
+---A table spec numbered as official tables are: an "STT" column first, each row numbered from 1, and a total row (given, or summed).
+---@param spec NumberedTableSpec {title =, sheet =, columns =, groups =, rows =, total =}: rows and total without their number
+---@return TableSpec # the spec for `doc:table`
+function report.numbered(spec) end
 
 ---The place-and-date line: "Hưng Đạo, ngày 25 tháng 5 năm 2026", or with the day and month left blank for the signing.
 ---@param place string the place, e.g. "Hưng Đạo"

@@ -27,12 +27,11 @@ function M.build(period, options)
 
   local rows = {}
   for i, indicator in ipairs(indicators) do
-    rows[i] = { i, indicator.name, indicator.definition, indicator.numerator, indicator.denominator, rate(indicator) }
+    rows[i] = { indicator.name, indicator.definition, indicator.numerator, indicator.denominator, rate(indicator) }
   end
-  doc:table{
+  doc:table(report.numbered{
     title = "Chỉ số trong kỳ",
     columns = {
-      { title = "STT", type = "integer", width = 5 },
       { title = "Chỉ số", type = "text", width = 32 },
       { title = "Cách tính", type = "text", width = 60 },
       { title = "Tử số", type = "integer", width = 10 },
@@ -40,7 +39,7 @@ function M.build(period, options)
       { title = "Kết quả", type = "percent", width = 10 },
     },
     rows = rows,
-  }
+  })
 
   local months = period:months()
   local columns = { { title = "Chỉ số", type = "text", width = 32 } }

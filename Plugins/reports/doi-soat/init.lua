@@ -42,16 +42,13 @@ function M.build(period, options)
     subtitle = ("Hồ sơ tiếp nhận từ ngày %s đến ngày %s"):format(text.format_date(period.from), end_day),
     decimal = options.decimal,
   }
-  local rows, total = {}, { 0, 0, 0, 0 }
+  local rows = {}
   for i, source in ipairs(sources) do
-    local values = { all[source], primary[source] or 0, all[source] - (primary[source] or 0), open[source] or 0 }
-    rows[i] = { i, source, table.unpack(values) }
-    for k = 1, 4 do total[k] = total[k] + values[k] end
+    rows[i] = { source, all[source], primary[source] or 0, all[source] - (primary[source] or 0), open[source] or 0 }
   end
-  doc:table{
+  doc:table(report.numbered{
     title = "Theo nguồn dữ liệu",
     columns = {
-      { title = "STT", type = "integer", width = 5 },
       { title = "Nguồn", type = "text", width = 16 },
       { title = "Bản ghi", type = "integer", width = 10 },
       { title = "Được tính (bản chính)", type = "integer", width = 14 },
@@ -59,8 +56,8 @@ function M.build(period, options)
       { title = "Chưa kết thúc cuối kỳ", type = "integer", width = 14 },
     },
     rows = rows,
-    total = { nil, "Tổng cộng", table.unpack(total) },
-  }
+    total = "Tổng cộng",
+  })
 
   -- Records of one code from several sources: the same dossier seen by several systems.
   local seen, groups = {}, {}
@@ -93,20 +90,19 @@ function M.build(period, options)
       by_source[#by_source + 1] = ("%s: %s%s%s"):format(r.source, STATUS[r.status] or r.status,
         due ~= "" and (", hạn " .. due) or "", finished ~= "" and (", xong " .. finished) or "")
     end
-    details[i] = { i, code, dossiers.get(code).source, table.concat(by_source, "; ") }
+    details[i] = { code, dossiers.get(code).source, table.concat(by_source, "; ") }
   end
   doc:paragraph(("Có %s hồ sơ được nhiều nguồn ghi nhận (mỗi hồ sơ chỉ tính một lần, theo bản chính), trong đó %s hồ sơ có thông tin lệch giữa các nguồn.")
     :format(text.format_number(#codes), text.format_number(#disagreeing)))
-  doc:table{
+  doc:table(report.numbered{
     title = "Hồ sơ lệch thông tin giữa các nguồn",
     columns = {
-      { title = "STT", type = "integer", width = 5 },
       { title = "Mã hồ sơ", type = "text", width = 24 },
       { title = "Nguồn chính", type = "text", width = 12 },
       { title = "Thông tin theo từng nguồn", type = "text", width = 80 },
     },
     rows = details,
-  }
+  })
   return doc
 end
 

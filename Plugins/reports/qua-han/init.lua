@@ -9,16 +9,6 @@ M.options = {
   decimal = { values = { ",", "." }, default = ",", description = "Dấu thập phân" },
 }
 
-local function department_rows(counts, order)
-  local rows, total = {}, { open = 0, overdue = 0, soon = 0 }
-  for i, name in ipairs(order) do
-    local c = counts[name]
-    rows[i] = { i, name, c.open, c.overdue, c.soon }
-    for k in pairs(total) do total[k] = total[k] + c[k] end
-  end
-  return rows, total
-end
-
 function M.build(period, options)
   local soon = options.soon
   if soon < 0 then error("option soon must not be negative", 0) end
@@ -59,32 +49,34 @@ function M.build(period, options)
     subtitle = ("Tính đến %s"):format(text.format_date(at, "dd/MM/yyyy HH:mm")),
     decimal = options.decimal,
   }
-  local rows, total = department_rows(counts, order)
-  doc:table{
+  local rows = {}
+  for i, name in ipairs(order) do
+    local c = counts[name]
+    rows[i] = { name, c.open, c.overdue, c.soon }
+  end
+  doc:table(report.numbered{
     title = "Theo phòng chuyên môn",
     columns = {
-      { title = "STT", type = "integer", width = 5 },
       { title = "Phòng chuyên môn", type = "text", width = 36 },
       { title = "Đang giải quyết", type = "integer", width = 12 },
       { title = "Quá hạn", type = "integer", width = 10 },
       { title = ("Sắp đến hạn (≤ %d ngày)"):format(soon), type = "integer", width = 14 },
     },
     rows = rows,
-    total = { nil, "Tổng cộng", total.open, total.overdue, total.soon },
-  }
+    total = "Tổng cộng",
+  })
 
   local details = {}
   for i, item in ipairs(listed) do
     local d = item.d
     details[i] = {
-      i, d.department, d.code, d.procedure_name, d.received_at, item.standing.due_date,
+      d.department, d.code, d.procedure_name, d.received_at, item.standing.due_date,
       item.overdue and "Quá hạn" or "Sắp đến hạn", item.overdue, item.left,
     }
   end
-  doc:table{
+  doc:table(report.numbered{
     title = "Danh sách hồ sơ",
     columns = {
-      { title = "STT", type = "integer", width = 5 },
       { title = "Phòng chuyên môn", type = "text", width = 30 },
       { title = "Mã hồ sơ", type = "text", width = 22 },
       { title = "Thủ tục", type = "text", width = 40 },
@@ -95,7 +87,7 @@ function M.build(period, options)
       { title = "Số ngày làm việc còn lại", type = "integer", width = 12 },
     },
     rows = details,
-  }
+  })
   if #details == 0 then
     doc:paragraph("Không có hồ sơ quá hạn hoặc sắp đến hạn.")
   end

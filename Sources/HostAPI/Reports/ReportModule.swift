@@ -68,6 +68,11 @@ struct ReportModule {
                 let year = try options.integer("year") ?? time.localDate(environment.clock.now()).civil.year
                 return call.returning("\(place), ngày tháng năm \(year)")
             }
+            HostFunction("numbered", "A table spec numbered as official tables are: an \"STT\" column first, each row numbered from 1, and a total row (given, or summed).",
+                         parameters: [.init("spec", "NumberedTableSpec", "{title =, sheet =, columns =, groups =, rows =, total =}: rows and total without their number")],
+                         returns: [.init("TableSpec", "the spec for `doc:table`")], since: "0.1") { call in
+                call.returning(try Self.numbered(try call.table(1), call))
+            }
             HostFunction("build", "Builds a report plugin as `hostrun report` does and returns its document (spec files run by `hostrun test` only).",
                          parameters: [.init("name", .string, "the report, e.g. \"thong-ke-tthc\""),
                                       .init("period", "Period", "the reporting period"),
@@ -119,6 +124,67 @@ struct ReportModule {
         return metadata
     }
 
+    /// The number column of ``numbered(_:_:)``.
+    private static var numberColumn: LuaValue {
+        .table(LuaTable(fields: [.string("title"): .string("STT"), .string("type"): .string("integer"), .string("width"): .integer(5)]))
+    }
+
+    /// `spec` with a number column first: each row gets its number, the total row an empty
+    /// cell; a total given as text is that label over the sums of the integer and number columns.
+    private static func numbered(_ spec: LuaTable, _ call: LuaCall) throws -> LuaTable {
+        guard case .table(let columns) = spec["columns"], !columns.sequence.isEmpty else {
+            throw call.argumentError(1, "field 'columns': a non-empty array of columns expected")
+        }
+        let width = columns.sequence.count
+        // Cells 1...width of a row, nil ones included (a row may have holes).
+        func cells(_ row: LuaTable) -> [LuaValue] {
+            (0..<width).map { $0 < row.sequence.count ? row.sequence[$0] : row.fields[.integer(Int64($0 + 1))] ?? .nil }
+        }
+        // A row of cells as a Lua array, its holes left out.
+        func array(_ cells: [LuaValue], keeping row: LuaTable = LuaTable()) -> LuaValue {
+            var table = LuaTable()
+            if row["bold"] != .nil { table["bold"] = row["bold"] }
+            for (index, cell) in cells.enumerated() where cell != .nil { table.fields[.integer(Int64(index + 1))] = cell }
+            return .table(table)
+        }
+        var result = spec
+        result["columns"] = .table(LuaTable(sequence: [numberColumn] + columns.sequence))
+        if case .table(let groups) = spec["groups"] {
+            result["groups"] = .table(LuaTable(sequence: [.table(LuaTable(fields: [.string("title"): .string(""), .string("span"): .integer(1)]))]
+                                                + groups.sequence))
+        }
+        var rows: [[LuaValue]] = []
+        var numbered: [LuaValue] = []
+        if case .table(let list) = spec["rows"] {
+            for (offset, value) in list.sequence.enumerated() {
+                guard case .table(let row) = value else {
+                    throw call.argumentError(1, "rows[\(offset + 1)]: a row is an array of cells, got \(value.type.name)")
+                }
+                rows.append(cells(row))
+                numbered.append(array([.integer(Int64(offset + 1))] + rows[offset], keeping: row))
+            }
+        }
+        result["rows"] = .table(LuaTable(sequence: numbered))
+        switch spec["total"] {
+        case .nil: break
+        case .table(let total): result["total"] = array([.nil] + cells(total))
+        case .string(let label):
+            let summed = columns.sequence.enumerated().map { index, column -> LuaValue in
+                if index == 0 { return .string(label) }
+                guard case .table(let column) = column, ["integer", "number"].contains(column["type"].stringValue) else { return .nil }
+                let values = rows.map { $0[index] }
+                if values.allSatisfy({ $0.integerValue != nil || $0 == .nil }) {
+                    return .integer(values.reduce(0) { $0 + ($1.integerValue ?? 0) })
+                }
+                return .number(values.reduce(0) { $0 + ($1.numberValue ?? 0) })
+            }
+            result["total"] = array([.nil] + summed)
+        case let other:
+            throw call.argumentError(1, "field 'total': a row or a label expected, got \(other.type.name)")
+        }
+        return result
+    }
+
     /// The options of `report.build` as the command line would give them.
     private static func optionStrings(_ call: LuaCall, _ position: Int32) throws -> [String: String] {
         guard let table = try call.optional(position, as: LuaTable.self) else { return [:] }
@@ -163,6 +229,14 @@ struct ReportModule {
             .init("groups", "ColumnGroup[]?", "header cells spanning columns, left to right, e.g. {title = \"Tiếp nhận\", span = 4}; title \"\" for columns without a group"),
             .init("rows", "any[][]?", "the rows: one value per column (nil for an empty cell); a row with bold = true is printed bold"),
             .init("total", "any[]?", "a total row, printed bold after the rows"),
+        ]),
+        DocumentedClass("NumberedTableSpec", "A table for `report.numbered`: a `TableSpec` whose rows and total have no number yet.", fields: [
+            .init("title", HostType.string.optional, "the caption; also the sheet's name in XLSX"),
+            .init("sheet", HostType.string.optional, "the sheet's name in XLSX, when not the title"),
+            .init("columns", "string[]|ColumnSpec[]", "the columns after \"STT\", left to right"),
+            .init("groups", "ColumnGroup[]?", "header cells spanning the columns after \"STT\""),
+            .init("rows", "any[][]?", "the rows, numbered from 1 in this order"),
+            .init("total", "any[]|string?", "a total row, or the label of one that sums every integer and number column (label in the first column)"),
         ]),
         DocumentedClass("ColumnSpec", "A column of a table.", fields: [
             .init("title", .string, "the column's title"),
