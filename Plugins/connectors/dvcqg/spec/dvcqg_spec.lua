@@ -2,24 +2,18 @@
 local fixtures = require("hostrun.fixtures")
 local plugin = require("hostrun.plugin")
 
-local function load(file, opts)
-  opts = opts or {}
-  opts.connector = "dvcqg"
-  return fixtures.load("fixtures/" .. file, opts)
-end
-
 describe("dvcqg", function()
   before_each(fixtures.fresh_store)
 
   it("imports the dossiers the centre received, skipping those only submitted", function()
-    local result = load("dong-bo-ho-so.json")
+    local result = plugin.import("fixtures/dong-bo-ho-so.json")
     assert.are.same({ 7, 0 }, { result.inserted, result.rejected })
     assert.are.equal(7, dossiers.count{ source = "dvcqg" })
     assert.is_nil(dossiers.get("G22.31.21-260115-0004", "dvcqg"))         -- TrangThaiHoSo 1
   end)
 
   it("maps codes through its tables and reads yyyyMMddHHmmss dates", function()
-    load("dong-bo-ho-so.json")
+    plugin.import("fixtures/dong-bo-ho-so.json")
     local birth = dossiers.get("G22.31.21-260105-0001", "dvcqg")
     assert.are.same({ "returned", "online", "Văn phòng HĐND và UBND" }, { birth.status, birth.channel, birth.department })
     assert.is_true(birth.fully_online)
@@ -34,13 +28,13 @@ describe("dvcqg", function()
   end)
 
   it("changes nothing when the same export comes again", function()
-    load("dong-bo-ho-so.json")
-    local again = load("dong-bo-ho-so.json")
+    plugin.import("fixtures/dong-bo-ho-so.json")
+    local again = plugin.import("fixtures/dong-bo-ho-so.json")
     assert.are.same({ 0, 0, 7 }, { again.inserted, again.updated, again.unchanged })
   end)
 
   it("rejects codes its tables lack, impossible dates and contradictions, naming the record", function()
-    local result = load("ma-khong-hop-le.json")
+    local result = plugin.import("fixtures/ma-khong-hop-le.json")
     assert.are.equal(1, result.inserted)
     local messages = {}
     for _, rejection in ipairs(result.rejections) do
@@ -54,15 +48,15 @@ describe("dvcqg", function()
       "data[6]: procedure_code: is required",
       "data[7]: TenLinhVuc 'Giáo dục và Đào tạo' has no department in dvcqg/departments.lua",
     }, messages)
-    assert.has_error(function() load("ma-khong-hop-le.json", { strict = true }) end)
+    assert.has_error(function() plugin.import("fixtures/ma-khong-hop-le.json", { strict = true }) end)
     assert.are.equal(1, dossiers.count{})
   end)
 
   it("writes nothing from a truncated file or a response that is not an export", function()
-    local ok, err = pcall(load, "bi-cat-ngang.json")
+    local ok, err = pcall(plugin.import, "fixtures/bi-cat-ngang.json")
     assert.is_false(ok)
     assert.matches("json.decode: line %d+, column %d+", err)
-    ok, err = pcall(load, "khong-phai-dong-bo.json")
+    ok, err = pcall(plugin.import, "fixtures/khong-phai-dong-bo.json")
     assert.is_false(ok)
     assert.matches("not a dossier%-sync export", err)
     assert.are.equal(0, dossiers.count{})

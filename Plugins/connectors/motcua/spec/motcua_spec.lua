@@ -2,23 +2,17 @@
 local fixtures = require("hostrun.fixtures")
 local plugin = require("hostrun.plugin")
 
-local function load(file, opts)
-  opts = opts or {}
-  opts.connector = "motcua"
-  return fixtures.load("fixtures/" .. file, opts)
-end
-
 describe("motcua", function()
   before_each(fixtures.fresh_store)
 
   it("finds the two-row header past the title block and stops at the total row", function()
-    local result = load("bao-cao-thang-01-2026.xlsx")
+    local result = plugin.import("fixtures/bao-cao-thang-01-2026.xlsx")
     assert.are.same({ 10, 0 }, { result.inserted, result.rejected })
     assert.are.equal(10, dossiers.count{ source = "motcua" })
   end)
 
   it("reads serial dates, procedure codes Excel made numbers, words through its tables", function()
-    load("bao-cao-thang-01-2026.xlsx")
+    plugin.import("fixtures/bao-cao-thang-01-2026.xlsx")
     local first = dossiers.get("000.31.21.H56-260105-0001", "motcua")
     assert.are.same({ "returned", "online", true, true, true }, { first.status, first.channel, first.fully_online,
       first.fee_payable, first.paid_online })
@@ -30,16 +24,16 @@ describe("motcua", function()
   end)
 
   it("updates what progressed when the month is exported again", function()
-    load("bao-cao-thang-01-2026.xlsx")
-    local again = load("bao-cao-thang-01-2026.xlsx")
+    plugin.import("fixtures/bao-cao-thang-01-2026.xlsx")
+    local again = plugin.import("fixtures/bao-cao-thang-01-2026.xlsx")
     assert.are.same({ 0, 0, 10 }, { again.inserted, again.updated, again.unchanged })
-    local later = load("bao-cao-thang-01-2026-lan-2.xlsx")
+    local later = plugin.import("fixtures/bao-cao-thang-01-2026-lan-2.xlsx")
     assert.are.same({ 0, 2, 7 }, { later.inserted, later.updated, later.unchanged })
     assert.are.equal("returned", dossiers.get("000.31.21.H56-260106-0003", "motcua").status)
   end)
 
   it("rejects unknown words, contradictions, repeats and bad dates, naming the row", function()
-    local result = load("du-lieu-loi.xlsx")
+    local result = plugin.import("fixtures/du-lieu-loi.xlsx")
     assert.are.equal(1, result.inserted)
     local rows = {}
     for _, rejection in ipairs(result.rejections) do rows[#rows + 1] = rejection.origin:match("row (%d+)$") end
@@ -49,15 +43,15 @@ describe("motcua", function()
     assert.are.equal("finished_at", result.rejections[3].field)
     assert.matches("appears earlier in this batch %(.*row 9%)", result.rejections[4].reason)
     assert.matches("day 32 does not exist", result.rejections[5].reason)
-    assert.has_error(function() load("du-lieu-loi.xlsx", { strict = true }) end)
+    assert.has_error(function() plugin.import("fixtures/du-lieu-loi.xlsx", { strict = true }) end)
     assert.are.equal(1, dossiers.count{})
   end)
 
   it("writes nothing from an export without its columns or a download cut short", function()
-    local ok, err = pcall(load, "thieu-cot-trang-thai.xlsx")
+    local ok, err = pcall(plugin.import, "fixtures/thieu-cot-trang-thai.xlsx")
     assert.is_false(ok)
     assert.matches('never found "Trạng thái"', err, 1, true)
-    ok, err = pcall(load, "tai-ve-do-dang.xlsx")
+    ok, err = pcall(plugin.import, "fixtures/tai-ve-do-dang.xlsx")
     assert.is_false(ok)
     assert.matches("not a readable ZIP package", err, 1, true)
     assert.are.equal(0, dossiers.count{})
