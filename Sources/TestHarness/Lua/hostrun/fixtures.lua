@@ -48,13 +48,31 @@ function fixtures.load(rel_path, opts)
   return check(pcall(world.load, fixtures.path(rel_path), opts.connector or "canonical", opts.options, opts.strict))
 end
 
--- Writes `rows` of `kind` ("dossiers" or "feedback") through the harness's connector for it.
+-- What a row does not say, by kind: the fields a test rarely cares about.
+local DEFAULTS = {
+  dossiers = { source = "motcua", procedure_code = "1.001", field = "Hộ tịch", department = "Phòng Tư pháp",
+               channel = "online" },
+  feedback = { source = "pakn" },
+}
+
+-- Writes `rows` of `kind` ("dossiers" or "feedback"), the defaults filled in and each named by
+-- its row as its origin, through the harness's connector for that kind.
 local function write(kind, rows, opts)
   if type(rows) ~= "table" then
     error(("bad argument #1 to '%s' (table expected, got %s)"):format(kind, type(rows)), 3)
   end
   opts = options_of(kind, opts, { as = true, strict = true })
-  return check(pcall(world.rows, kind, rows, opts.as, opts.strict))
+  local records = {}
+  for key, row in pairs(rows) do
+    if math.type(key) ~= "integer" or key < 1 or key > #rows or type(row) ~= "table" then
+      error(("bad argument #1 to '%s' (an array of rows expected, got [%s] = %s)"):format(kind, tostring(key), type(row)), 3)
+    end
+    local record = { origin = ("fixtures.%s row %d"):format(kind, key) }
+    for name, value in pairs(DEFAULTS[kind]) do record[name] = value end
+    for name, value in pairs(row) do record[name] = value end
+    records[key] = record
+  end
+  return check(pcall(world.rows, kind, records, opts.as, opts.strict))
 end
 
 --- Writes dossiers given as rows (canonical records: docs/canonical-csv.md, plus `history`,

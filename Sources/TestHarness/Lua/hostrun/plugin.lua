@@ -28,19 +28,29 @@ local function check(ok, ...)
   return ...
 end
 
+-- The arguments `(name?, opts?)` of `fn`, `opts` holding only `allowed` fields; raises at the
+-- spec's line (level 3: the caller of `fn`) otherwise.
+local function arguments(fn, name, opts, allowed)
+  local position = 2
+  if type(name) == "table" then name, opts, position = nil, name, 1 end
+  if name ~= nil and type(name) ~= "string" then
+    error(("bad argument #1 to '%s' (string or table expected, got %s)"):format(fn, type(name)), 3)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error(("bad argument #%d to '%s' (table expected, got %s)"):format(position, fn, type(opts)), 3)
+  end
+  for key in pairs(allowed and opts or {}) do
+    if not allowed[key] then
+      error(("bad argument #%d to '%s' (unknown field '%s')"):format(position, fn, tostring(key)), 3)
+    end
+  end
+  return name, opts or {}
+end
+
 --- Opens a plugin: `plugin.load()`, `plugin.load("name")`, `plugin.load{sources = {...}}` or
 -- `plugin.load("name", {sources = {...}, outputs = {...}})` (paths relative to the spec).
 function plugin.load(name, opts)
-  if type(name) == "table" then name, opts = nil, name end
-  if name ~= nil and type(name) ~= "string" then
-    error("bad argument #1 to 'load' (string or table expected, got " .. type(name) .. ")", 2)
-  end
-  opts = opts or {}
-  for key in pairs(opts) do
-    if key ~= "sources" and key ~= "outputs" then
-      error(("bad argument to 'load' (unknown field '%s')"):format(tostring(key)), 2)
-    end
-  end
+  name, opts = arguments("load", name, opts, { sources = true, outputs = true })
   local sources = paths("sources", opts.sources, { busted_fixtures.path() })
   local outputs = paths("outputs", opts.outputs, {})
   return check(pcall(world.plugin, name, sources, outputs))
@@ -54,12 +64,7 @@ function plugin.import(path, opts)
   if type(path) ~= "string" then
     error("bad argument #1 to 'import' (string expected, got " .. type(path) .. ")", 2)
   end
-  opts = opts or {}
-  for key in pairs(opts) do
-    if key ~= "options" and key ~= "strict" then
-      error(("bad argument #2 to 'import' (unknown field '%s')"):format(tostring(key)), 2)
-    end
-  end
+  opts = select(2, arguments("import", nil, opts, { options = true, strict = true }))
   return check(pcall(world.load, busted_fixtures.path(path), nil, opts.options, opts.strict))
 end
 
@@ -70,13 +75,7 @@ end
 -- { status, exit_code, summary, output, perfdata, metrics = { [label] = {value, unit, warn,
 -- crit, min, max} }, items = { {key, department, days_left, message} }, keys }.
 function plugin.check(name, options)
-  if type(name) == "table" then name, options = nil, name end
-  if name ~= nil and type(name) ~= "string" then
-    error("bad argument #1 to 'check' (string or table expected, got " .. type(name) .. ")", 2)
-  end
-  if options ~= nil and type(options) ~= "table" then
-    error("bad argument #2 to 'check' (table expected, got " .. type(options) .. ")", 2)
-  end
+  name, options = arguments("check", name, options)
   return check(pcall(world.check, name, options))
 end
 
