@@ -163,7 +163,7 @@ final class SpecWorld: @unchecked Sendable {
     /// plugin holding the spec.
     func plugin(named name: String?) throws -> InstalledPlugin {
         if let name {
-            guard let found = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) else {
+            guard let found = found(name) else {
                 throw SpecWorldError("no plugin named '\(name)' (plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
             }
             return found
@@ -194,13 +194,17 @@ final class SpecWorld: @unchecked Sendable {
         return runner.run(check.manifest.name, options: options, clock: clock, output: output).result
     }
 
+    /// The connector `name` hostrun finds, or the one holding the spec by that name.
     func connector(named name: String) throws -> InstalledPlugin {
-        if let plugin = catalog.plugin(named: name) ?? enclosingPlugin().flatMap({ $0.manifest.name == name ? $0 : nil }) {
-            return plugin
-        }
+        if let plugin = found(name) { return plugin }
         let known = catalog.plugins.filter { $0.manifest.kind == .connector }.map(\.manifest.name)
         throw SpecWorldError("no connector plugin named '\(name)' (found: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
                              + "; plugins are looked for in \(PluginCatalog.defaultSearchFolders().joined(separator: ", ")))")
+    }
+
+    /// The plugin `name` of the catalogue, else the one holding the spec if so named.
+    private func found(_ name: String) -> InstalledPlugin? {
+        catalog.plugin(named: name) ?? enclosingPlugin().flatMap { $0.manifest.name == name ? $0 : nil }
     }
 
     /// The plugin whose folder holds the spec file, or nil.
