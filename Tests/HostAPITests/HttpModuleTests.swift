@@ -110,16 +110,19 @@ import Testing
         let big = String(repeating: "x", count: 10_000)
         let server = try FakeHTTPServer(routes: ["/big": [Self.ok(big)], "/small": [Self.ok("12345")]], lifetime: 30)
         defer { server.stop() }
-        let environment = Self.granted(world, server, limits: HttpLimits(responseBytes: 8_000, totalBytes: 10_020))
+        let environment = Self.granted(world, server, limits: HttpLimits(responseBytes: 8_000))
         let capped = world.failure("http.get('\(server.url)/big')", environment: environment)
         #expect(capped?.message == "script.lua:1: http.get: GET \(server.url)/big: the response is larger than 8000 bytes (one response's limit)")
         let asked = world.failure("http.get('\(server.url)/small', {max_bytes = 4})", environment: environment)
         #expect(asked?.message.hasSuffix("the response is larger than 4 bytes (max_bytes)") == true)
-        #expect(try world.run("print(#http.get('\(server.url)/small').body)", environment: environment) == "5\n")
-        #expect(environment.httpUsage.received == 5 && environment.httpUsage.requests == 1)
-        // 10 020 - 5 bytes left for the run: a body of 10 000 + 15 bytes sent passes it.
-        let budget = world.failure("http.request{method = 'POST', url = '\(server.url)/big', body = string.rep('y', 15)}", environment: environment)
-        #expect(budget?.message.hasSuffix("(the run's network limit of 10020 bytes)") == true, "\(budget?.message ?? "")")
+
+        let counted = Self.granted(world, server, limits: HttpLimits(totalBytes: 10_010))
+        #expect(try world.run("print(#http.get('\(server.url)/small').body)", environment: counted) == "5\n")
+        #expect(counted.httpUsage.received == 5 && counted.httpUsage.requests == 1)
+        // 10 010 - 5 bytes are left for the run: 15 sent and 10 000 received pass it.
+        let budget = world.failure("http.request{method = 'POST', url = '\(server.url)/big', body = string.rep('y', 15)}", environment: counted)
+        #expect(budget?.message.hasSuffix("the response is larger than 9990 bytes (the run's network limit of 10010 bytes)") == true,
+                "\(budget?.message ?? "")")
     }
 
     @Test func aSlowServerEndsInATimeoutNamingTheURLWithinTheScriptsTimeLimit() throws {
