@@ -102,7 +102,6 @@ struct HttpModule {
         func urlError(_ reason: String) -> LuaArgumentError {
             urlPosition.map { call.argumentError($0, reason) } ?? options.error("url", reason)
         }
-        let limits = environment.httpLimits
         let headers = try options.value("headers", as: [String: String].self) ?? [:]
         for name in headers.keys where name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw options.error("headers", "'\(name)' is not a header name (letters, digits and -)")
@@ -126,37 +125,10 @@ struct HttpModule {
         let body = try options.value("body", as: LuaString.self)?.bytes
         let label = "\(call.functionName): \(method) \(address.url.absoluteString)"
 
-        // The wait: the request's own, cut to what the script's time limit leaves.
-        var timeout = try options.value("timeout", as: Double.self) ?? limits.timeout
-        guard timeout > 0, timeout.isFinite else { throw options.error("timeout", "must be a positive number of seconds") }
-        var timeoutReason = "timeout"
-        if let deadline = environment.deadline {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { throw LuaRuntimeMessage("\(label): the script's time limit has passed") }
-            if left < timeout { (timeout, timeoutReason) = (left, "the script's time limit") }
-        }
-
-        // The cap: the smallest of max_bytes, the run's budget and the memory left.
-        var cap = (limits.responseBytes, "one response's limit")
-        if let asked = try options.integer("max_bytes") {
-            guard asked > 0, asked <= limits.responseBytes else {
-                throw options.error("max_bytes", "must be from 1 to \(limits.responseBytes)")
-            }
-            cap = (asked, "max_bytes")
-        }
-        let budget = limits.totalBytes - environment.httpUsage.total - (body?.count ?? 0)
-        guard budget > 0 else {
-            throw LuaRuntimeMessage("\(label): the run's requests already carried \(ByteCount.format(limits.totalBytes)), its network limit")
-        }
-        if budget < cap.0 { cap = (budget, "the run's network limit of \(ByteCount.format(limits.totalBytes))") }
-        let state = call.luaState
-        if let memory = state.memoryLimit {
-            let left = max(0, memory - state.memoryUsed) / 2
-            if left < cap.0 { cap = (left, "the memory the script has left") }
-        }
-
+        let (timeout, timeoutReason) = try wait(options, environment, label: label)
+        let cap = try cap(options, environment, sending: body?.count ?? 0, state: call.luaState, label: label)
         let exchange = HttpExchange(method: method, address: address, headers: headers.sorted { $0.key < $1.key },
-                                    body: body, timeout: timeout, maxBytes: cap.0, capReason: cap.1, grants: grants)
+                                    body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants)
         let response: HttpExchange.Response
         do {
             response = try exchange.perform()
@@ -174,6 +146,42 @@ struct HttpModule {
         }
         environment.httpUsage.add(sent: body?.count ?? 0, received: response.body.count)
         return push(response, method: method, call)
+    }
+
+    /// How long a request waits: its own timeout, cut to what the script's time limit leaves;
+    /// and which of the two it is, for the error.
+    private static func wait(_ options: OptionsTable, _ environment: HostEnvironment,
+                             label: String) throws -> (seconds: Double, reason: String) {
+        let timeout = try options.value("timeout", as: Double.self) ?? environment.httpLimits.timeout
+        guard timeout > 0, timeout.isFinite else { throw options.error("timeout", "must be a positive number of seconds") }
+        guard let deadline = environment.deadline else { return (timeout, "timeout") }
+        let left = deadline.timeIntervalSinceNow
+        guard left > 0 else { throw LuaRuntimeMessage("\(label): the script's time limit has passed") }
+        return left < timeout ? (left, "the script's time limit") : (timeout, "timeout")
+    }
+
+    /// The largest body a request accepts: the smallest of `max_bytes` (or one response's
+    /// limit), what the run's network limit leaves and the memory the script has left; and
+    /// which it is, for the error.
+    private static func cap(_ options: OptionsTable, _ environment: HostEnvironment, sending: Int, state: LuaState,
+                            label: String) throws -> (bytes: Int, reason: String) {
+        let limits = environment.httpLimits
+        var cap = (bytes: limits.responseBytes, reason: "one response's limit")
+        if let asked = try options.integer("max_bytes") {
+            guard asked > 0, asked <= limits.responseBytes else {
+                throw options.error("max_bytes", "must be from 1 to \(limits.responseBytes)")
+            }
+            cap = (asked, "max_bytes")
+        }
+        let budget = limits.totalBytes - environment.httpUsage.total - sending
+        guard budget > 0 else {
+            throw LuaRuntimeMessage("\(label): the run's requests already carried \(ByteCount.format(limits.totalBytes)), its network limit")
+        }
+        if budget < cap.bytes { cap = (budget, "the run's network limit of \(ByteCount.format(limits.totalBytes))") }
+        if let memory = state.memoryLimit, memory - state.memoryUsed < cap.bytes {
+            cap = (max(0, memory - state.memoryUsed), "the memory the script has left")
+        }
+        return cap
     }
 
     /// Pushes the response table, with its `json` method.
@@ -214,34 +222,5 @@ struct HttpModule {
 
     private static func seconds(_ value: Double) -> String {
         value >= 10 || value == value.rounded() ? "\(Int(value.rounded())) s" : String(format: "%.1f s", value)
-    }
-}
-
-/// A query string from a table: names sorted, names and values percent-encoded (RFC 3986's
-/// unreserved characters left as they are).
-enum HttpQuery {
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-    static func encode(_ query: [String: LuaValue], _ options: OptionsTable) throws(LuaArgumentError) -> String {
-        var parts: [String] = []
-        for name in query.keys.sorted() {
-            let value: String
-            switch query[name]! {
-            case .string(let text):
-                guard let utf8 = text.utf8 else { throw options.error("query", "the value of '\(name)' is not UTF-8 text") }
-                value = utf8
-            case .integer(let number): value = String(number)
-            case .number(let number): value = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-            case .boolean(let flag): value = String(flag)
-            default:
-                throw options.error("query", "the value of '\(name)' must be a string, number or boolean")
-            }
-            parts.append(escape(name) + "=" + escape(value))
-        }
-        return parts.joined(separator: "&")
-    }
-
-    static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
