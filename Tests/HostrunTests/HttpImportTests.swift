@@ -51,13 +51,26 @@ import Testing
         #expect(try workspace.written().records == 7)
     }
 
-    @Test func aFailingPageWritesNothingAndNamesThePage() throws {
-        let server = try Self.server([3: Response(status: 500, headers: [], body: Array("Lỗi hệ thống".utf8), delay: 0)])
+    /// A page that fails, and what the error must say after the page's URL.
+    static let failures: [(page: Int, response: Response, flags: [String], message: String)] = [
+        (3, Response(status: 500, headers: [], body: Array("Lỗi hệ thống".utf8), delay: 0), [], " (page 3): HTTP 500 Lỗi hệ thống"),
+        (1, Response(status: 401, headers: [], body: [], delay: 0), [],
+         " (page 1): HTTP 401: the portal refused the token (is DVCQG_TOKEN set, granted and valid?)"),
+        (3, Response(status: 200, headers: [], body: Array(#"{"TongSoTrang": 3, "data": [ {"MaHoSo": "#.utf8), delay: 0), [],
+         " (page 3): json.decode: line 1, column 41: expected a value, found the end of the text"),
+        (2, Response(status: 200, headers: [], body: [], delay: 2), ["--option", "timeout=0.5"], ": no answer within 0.5 s (timeout)"),
+    ]
+
+    @Test(arguments: failures.indices)
+    func aFailingPageWritesNothingAndNamesThePage(_ index: Int) throws {
+        let failure = Self.failures[index]
+        let server = try Self.server([failure.page: failure.response])
         defer { server.stop() }
         let workspace = try ImportCommandTests.Workspace()
-        let result = try Self.importing(workspace, server.url + Self.path)
+        let result = try Self.importing(workspace, server.url + Self.path, failure.flags)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(server.url)\(Self.path)?page=3&size=100 (page 3): HTTP 500 Lỗi hệ thống"), "\(result.stderr)")
+        let url = "\(server.url)\(Self.path)?page=\(failure.page)&size=100"
+        #expect(result.stderr.contains(url + failure.message), "\(result.stderr)")
         #expect(result.stderr.contains("nothing was written"))
         #expect(try workspace.written().records == 0)
     }
