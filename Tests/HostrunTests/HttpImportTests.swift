@@ -96,6 +96,18 @@ import Testing
         #expect(try workspace.written().records == 0)
     }
 
+    @Test func aTokenThePolicyWithholdsIsSaidSoBeforeAnyRequest() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let workspace = try ImportCommandTests.Workspace()
+        let policy = workspace.folder + "/policy.lua"
+        try Data("return { plugins = { dvcqg = { deny = { env = true } } } }".utf8).write(to: URL(fileURLWithPath: policy))
+        let result = try Self.importing(workspace, server.url + Self.path, ["--policy", policy])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("dvcqg: the operator's policy withholds DVCQG_TOKEN, the API's token"), "\(result.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+
     @Test func aRedirectToAnotherHostIsRefused() throws {
         let server = try Self.server()
         defer { server.stop() }

@@ -57,7 +57,10 @@ local function request(options)
     DenNgay = stamp(options, "until"),
   }
   local headers = { Accept = "application/json" }
-  local token = os.getenv("DVCQG_TOKEN")
+  local granted, token = pcall(os.getenv, "DVCQG_TOKEN")
+  if not granted then
+    error("dvcqg: the operator's policy withholds DVCQG_TOKEN, the API's token", 0)
+  end
   if token and token ~= "" then headers.Authorization = "Bearer " .. token end
   return query, headers, number(options, "timeout", 30, 0.001, 3600)
 end
