@@ -8,6 +8,7 @@ stds.hostrun = {
     dossiers = { fields = { "count", "get", "group_by", "query" } },
     feedback = { fields = { "list" } },
     fs = { fields = { "exists", "list", "read_file", "write_file" } },
+    http = { fields = { "get", "request" } },
     imports = { fields = { "latest", "recent" } },
     json = { fields = { "decode", "encode", "null" } },
     log = { fields = { "debug", "error", "info", "warn" } },

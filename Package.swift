@@ -113,9 +113,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostAPITests", dependencies: [
-            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData",
+            "HostAPI", "LuaBridge", "Sandbox", "Domain", "Store", "DemoData", "TestHarness",
         ], exclude: ["Snapshots"]),
-        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "Scheduling", "hostrun"],
+        .testTarget(name: "HostrunTests", dependencies: ["HostAPI", "Domain", "Store", "Scheduling", "TestHarness", "hostrun"],
                     exclude: ["render-reports.sh"], resources: [.copy("Fixtures")]),
 
         // MARK: Benchmarks (run in release builds, never timed in unit tests)

@@ -8,7 +8,7 @@ public struct Capabilities: Sendable, Equatable {
     public var writePaths: [String]
     /// Names `os.getenv` may read.
     public var environment: Set<String>
-    /// Hosts the `http` module may reach (the module comes in a later version).
+    /// Hosts (`host` or `host:port`) the `http` module may reach; it is installed only when some are.
     public var networkHosts: Set<String>
 
     public init(readPaths: [String] = [], writePaths: [String] = [], environment: Set<String> = [], networkHosts: Set<String> = []) {

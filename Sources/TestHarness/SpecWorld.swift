@@ -85,10 +85,11 @@ final class SpecWorld: @unchecked Sendable {
                    output: output)
     }
 
-    /// Imports `source` through the connector `name` (nil: the plugin holding the spec) by
-    /// PluginHost.importConnector, the one validated write path.
+    /// Imports `source` (a file or a URL) through the connector `name` (nil: the plugin holding
+    /// the spec) by PluginHost.importConnector, the one validated write path.
     func load(_ source: String, connector name: String?, options: LuaTable, strict: Bool) throws -> ConnectorImport {
-        guard FileManager.default.fileExists(atPath: source) else {
+        // A URL (a fake_http server's) is checked against the connector's grants as it runs.
+        guard HttpAddress.isURL(source) || FileManager.default.fileExists(atPath: source) else {
             throw SpecWorldError("no fixture file \(source)")
         }
         let plugin = try name.map(connector(named:)) ?? self.plugin(named: nil)

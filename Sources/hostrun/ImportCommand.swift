@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import exports into the store through a connector (one batch, one transaction).",
         discussion: """
-            The connector runs sandboxed and reads exactly the SOURCE files. Every record it \
+            The connector runs sandboxed and reads exactly the SOURCE files, or, for a \
+            connector that reads an API (its manifest asks for `hosts`), the SOURCE URLs' hosts. Every record it \
             yields is checked (known status and channel, readable dates, finished not before \
             received, …); a record that breaks a rule is rejected and named with its file, row \
             and reason, and the others are written in one transaction. The same code twice in \
@@ -23,6 +24,7 @@ struct ImportCommand: ParsableCommand {
             EXAMPLES:
               hostrun import canonical ho-so.csv --db centre.db
               hostrun import dvcqg dong-bo-2026-05.json --dry-run
+              DVCQG_TOKEN=… hostrun import dvcqg https://api.example.gov.vn/dongbo/hoso --option since=01/05/2026
               hostrun import motcua bao-cao-thang-5.xlsx --strict --json
 
             EXIT CODES:
@@ -37,7 +39,8 @@ struct ImportCommand: ParsableCommand {
                                  valueName: "connector"))
     var connector: String
 
-    @Argument(help: ArgumentHelp("The export files the connector reads.", valueName: "source"))
+    @Argument(help: ArgumentHelp("The export files the connector reads, or URLs for a connector that reads an API.",
+                                 valueName: "source"))
     var sources: [String] = []
 
     @Flag(help: "Check and count everything, then write nothing.")
@@ -62,7 +65,7 @@ struct ImportCommand: ParsableCommand {
     var now: String?
 
     func validate() throws {
-        if sources.isEmpty { throw ValidationError("give the files to import: hostrun import \(connector) FILE…") }
+        if sources.isEmpty { throw ValidationError("give the files (or URLs) to import: hostrun import \(connector) FILE…") }
         for option in options where !option.contains("=") {
             throw ValidationError("--option \(option): expected name=value")
         }
@@ -76,12 +79,21 @@ struct ImportCommand: ParsableCommand {
         var printer = ImportReportPrinter(connector: connector, sources: sources, store: store.location.description,
                                           dryRun: dryRun)
         do {
-            for source in sources where !FileManager.default.isReadableFile(atPath: source) {
+            // A URL is checked against the connector's grants below; a file must be readable.
+            for source in sources where !HttpAddress.isURL(source) && !FileManager.default.isReadableFile(atPath: source) {
                 throw ImportCommandError("cannot read \(source): "
                                          + (FileManager.default.fileExists(atPath: source) ? "permission denied" : "no such file"))
             }
             let plugin = try self.plugin()
-            let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
+            let policy = try plugins.operatorPolicy()
+            let grants = PluginGrants(manifest: plugin.manifest, folder: plugin.folder, policy: policy,
+                                      placeholders: ["SOURCE": sources])
+            for source in sources where HttpAddress.isURL(source) {
+                if let refusal = grants.refusal(ofURLSource: source, manifest: plugin.manifest) {
+                    throw ImportCommandError(refusal)
+                }
+            }
+            let host = PluginHost(policy: policy, clock: clock,
                                   store: store.access(clock: clock, mode: .createIfMissing),
                                   output: StandardErrorSink())
             let result = try host.importConnector(plugin, sources: sources, options: optionTable, request: request,

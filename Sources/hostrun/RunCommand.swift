@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Let os.getenv read this variable (repeatable).", valueName: "name"))
     var allowEnv: [String] = []
 
-    @Option(help: ArgumentHelp("Let the script reach this host over the network (repeatable; for the http module to come).", valueName: "host"))
+    @Option(help: ArgumentHelp("Let the script reach this host (or host:port) with the http module (repeatable).", valueName: "host"))
     var allowNet: [String] = []
 
     @Option(help: ArgumentHelp("The store: an SQLite file (default: $HOSTRUN_DB, else ./hostrun.db). Opened only if the script uses it.", valueName: "file"))

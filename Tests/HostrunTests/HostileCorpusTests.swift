@@ -89,10 +89,14 @@ enum HostrunBinary {
         Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hostrun")
     }()
 
-    static func run(_ arguments: [String], standardInput: String? = nil) throws -> Result {
+    /// - Parameter environment: variables added to this process's environment.
+    static func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

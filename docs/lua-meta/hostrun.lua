@@ -295,6 +295,36 @@ function Dossier:working_days_left(at) end
 ---@field name string its name as the government notice writes it
 ---@field working boolean true for a make-up working day, false for a day off
 
+---Options of `http.get`; every field optional.
+---@class HttpOptions
+---@field headers table<string, string>? request headers by name
+---@field query table<string, string|number|boolean>? query parameters, URL-encoded and sorted by name
+---@field timeout number? seconds to wait for the whole answer (default 30, never beyond the script's time limit)
+---@field max_bytes integer? largest body accepted (default and most 64 MiB)
+
+---What `http.request` sends; `url` is required.
+---@class HttpRequest
+---@field method string? GET (default), POST, PUT, ...
+---@field url string an http:// or https:// URL on a granted host
+---@field headers table<string, string>? request headers by name
+---@field query table<string, string|number|boolean>? query parameters, URL-encoded and sorted by name
+---@field body string? the request body
+---@field timeout number? seconds to wait for the whole answer (default 30)
+---@field max_bytes integer? largest body accepted (default and most 64 MiB)
+
+---An HTTP answer; a status such as 404 is a value, not an error.
+---@class HttpResponse
+---@field status integer the status code (200, 404, ...)
+---@field ok boolean whether the status is 2xx
+---@field headers table<string, string> response headers, names in lower case
+---@field body string the body's bytes
+---@field url string the URL that answered (after redirects)
+local HttpResponse = {}
+
+---Decodes the body as JSON (as json.decode); an error names the URL.
+---@return any # the decoded value
+function HttpResponse:json() end
+
 ---One batch that wrote the store.
 ---@class ImportBatch
 ---@field connector string the connector or script that wrote it
@@ -577,6 +607,20 @@ function fs.read_file(path) end
 ---@param data string the bytes to write
 ---@return boolean # true
 function fs.write_file(path, data) end
+
+---HTTP requests to the hosts the script is granted (present only when some are).
+http = {}
+
+---Fetches a URL with GET.
+---@param url string an http:// or https:// URL on a granted host
+---@param opts? HttpOptions {headers =, query =, timeout =, max_bytes =}
+---@return HttpResponse # the answer, whatever its status
+function http.get(url, opts) end
+
+---Sends a request with any method.
+---@param request HttpRequest {method =, url =, headers =, query =, body =, timeout =, max_bytes =}
+---@return HttpResponse # the answer, whatever its status
+function http.request(request) end
 
 ---The store's import batches: what each connector wrote, and when.
 imports = {}

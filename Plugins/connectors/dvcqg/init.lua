@@ -3,6 +3,9 @@
 --- (MaHoSo, MaTTHC, TenTTHC, TenLinhVuc, KenhThucHien, NgayTiepNhan, NgayHenTra,
 --- NgayKetThucXuLy, TrangThaiHoSo, …), numeric codes and dates written yyyyMMddHHmmss.
 ---
+--- The source is the export's file, or the URL of the portal's dossier-sync API, read page by
+--- page (api.lua) into the same records.
+---
 --- Codes are mapped through the tables beside this file (status-codes.lua, channel-codes.lua,
 --- departments.lua), never guessed: a code the tables lack makes its record a rejection that
 --- names the code. See docs/connectors.md for the format and the assumptions.
@@ -91,7 +94,12 @@ function M.record(item, origin)
   }
 end
 
-function M.read(source)
+--- The records of an export file, or of every page of an API URL (options: since, until, size,
+--- timeout; see api.lua).
+function M.read(source, options)
+  if source:lower():match("^https?://") then
+    return require("api").read(source, options, M.record)
+  end
   local items = dossiers(source)
   local index, skipped = 0, 0
   return function()

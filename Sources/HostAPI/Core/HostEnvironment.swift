@@ -30,10 +30,19 @@ public final class HostEnvironment: @unchecked Sendable {
     public let capabilities: Capabilities
     /// Whether `clock.set` and `clock.advance` work: only in spec files (`hostrun test`).
     public let controlsClock: Bool
+    /// What the `http` module may take from the network in this run.
+    public let httpLimits: HttpLimits
+    /// The bytes the `http` module sent and received so far in this run.
+    public let httpUsage = HttpUsage()
+    /// When the wall-time limit of the sandbox ``makeSandbox(limits:output:moduleFolder:)`` made
+    /// last ends (nil: none); the `http` module waits no longer than this. Read on the
+    /// sandbox's thread only.
+    public private(set) var deadline: Date?
 
     public init(clock: HostClock = HostClock(), store: StoreAccess? = nil,
                 deadlines: DeadlineCalculator = DeadlineCalculator(), log: HostLog = HostLog(),
-                grants: ScriptGrants = .readOnly, capabilities: Capabilities = .none, controlsClock: Bool = false) {
+                grants: ScriptGrants = .readOnly, capabilities: Capabilities = .none, controlsClock: Bool = false,
+                httpLimits: HttpLimits = .default) {
         self.clock = clock
         self.store = store
         self.deadlines = deadlines
@@ -41,14 +50,16 @@ public final class HostEnvironment: @unchecked Sendable {
         self.grants = grants
         self.capabilities = capabilities
         self.controlsClock = controlsClock
+        self.httpLimits = httpLimits
     }
 
     /// The centre's time zone, in which dates are read and written.
     public var time: CentreTime { deadlines.rules.time }
 
-    /// The host modules, in the order the reference lists them.
+    /// The host modules, in the order the reference lists them; `http` only when some host is
+    /// granted.
     public var registry: HostRegistry {
-        HostRegistry([
+        var registry = HostRegistry([
             DossiersModule(self).module,
             PeriodModule(self).module,
             StatsModule(self).module,
@@ -63,13 +74,17 @@ public final class HostEnvironment: @unchecked Sendable {
             ImportsModule(self).module,
             FeedbackModule(self).module,
         ])
+        if !capabilities.networkHosts.isEmpty { registry.add(HttpModule(self).module) }
+        return registry
     }
 
     /// A sandbox with these modules installed, `capabilities` granted and `require` reading
     /// `.lua` files from `moduleFolder`.
     public func makeSandbox(limits: Limits = .default, output: OutputSink = StandardOutputSink(),
                             moduleFolder: String? = nil) throws(LuaError) -> Sandbox {
-        try Sandbox(limits: limits, capabilities: capabilities, output: output, modules: registry,
+        // The sandbox starts its clock when it runs; noting the limit now errs on the early side.
+        deadline = limits.wallTime.map { Date().addingTimeInterval($0) }
+        return try Sandbox(limits: limits, capabilities: capabilities, output: output, modules: registry,
                     moduleFolder: moduleFolder)
     }
 

@@ -25,17 +25,19 @@ public struct APIReference {
             "calendar": CalendarModule.guide, "clock": ClockModule.guide, "text": TextModule.guide,
             "json": JSONModule.guide, "csv": CSVModule.guide, "xlsx": XLSXModule.guide, "log": LogModule.guide,
             "report": ReportModule.guide, "imports": ImportsModule.guide, "feedback": FeedbackModule.guide,
+            "http": HttpModule.guide,
             "fs": """
                 Present only when files are granted (`hostrun --allow-read DIR --allow-write DIR`, \
                 or `read`/`write` in a plugin's manifest); each path is checked against the granted \
                 folders after resolving symbolic links.
                 """,
         ]
-        let modules = registry.modules + [FileSystemModule(capabilities: .none).module]
+        // `fs` and `http` exist only when granted: documented from modules made for the purpose.
+        let modules = registry.modules + [FileSystemModule(capabilities: .none).module, HttpModule(HostEnvironment()).module]
         var classes = [DocumentedClass(userdata: DossierObject.type), DocumentedClass(userdata: PeriodObject.type)]
         classes += DossierObject.classes + DossiersModule.classes + FiguresTable.classes + CalendarModule.classes
         classes += JSONModule.classes + CSVModule.classes + XLSXModule.classes + ClockModule.classes + TextModule.classes
-        classes += ReportModule.classes + ImportsModule.classes + FeedbackModule.classes
+        classes += ReportModule.classes + ImportsModule.classes + FeedbackModule.classes + HttpModule.classes
         return APIReference(modules: modules.map { Module(module: $0, guide: guides[$0.name] ?? "") },
                             classes: classes.sorted { $0.name < $1.name })
     }
@@ -77,7 +79,8 @@ public struct APIReference {
     static let overview = """
         Scripts run in a sandbox with these modules as read-only globals (also reachable with \
         `require("dossiers")`). The standard library is Lua 5.4's, without `io`, `os.execute` \
-        and the other ways out of the sandbox; `fs` exists only when files are granted.
+        and the other ways out of the sandbox; `fs` exists only when files are granted, `http` only \
+        when hosts are.
 
         ## Times
 

@@ -12,8 +12,8 @@ import LuaBridge
 ///   capabilities = {                 -- all optional; nothing is granted that is not asked for
 ///     read = { "$SOURCE" },          -- files or folders it may read
 ///     write = { "$OUTPUT" },         -- files or folders it may write
-///     hosts = { "dichvucong.gov.vn" },
-///     env = { "DVC_TOKEN" },
+///     hosts = { "dichvucong.gov.vn" },  -- hosts http may reach ("$SOURCE": each source URL's)
+///     env = { "DVC_TOKEN" },             -- variables os.getenv may read
 ///     personal_data = false,         -- see applicants' names, numbers and addresses unmasked
 ///     store_write = true,            -- connectors only: its records are imported into the store
 ///   },
@@ -89,10 +89,7 @@ public struct PluginManifest: Sendable, Equatable {
         try reader.onlyFields(Self.capabilityFields)
         requests.read = try reader.strings("read", valid: Self.pathProblem)
         requests.write = try reader.strings("write", valid: Self.pathProblem)
-        requests.hosts = try reader.strings("hosts") { host in
-            host.contains("/") || host.contains(":") || host.contains(" ") || host.isEmpty
-                ? "'\(host)' must be a host name such as dichvucong.gov.vn (no scheme, path or port)" : nil
-        }
+        requests.hosts = try reader.strings("hosts", valid: Self.hostProblem)
         requests.env = try reader.strings("env") { name in
             name.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") } && !name.isEmpty
                 ? nil : "'\(name)' must be an environment variable name (A-Z, 0-9, _)"
@@ -102,6 +99,17 @@ public struct PluginManifest: Sendable, Equatable {
         if requests.storeWrite && kind != .connector {
             throw reader.error("store_write", "only connector plugins may write to the store")
         }
+    }
+
+    /// A host grant is `$SOURCE` (the host of each URL given as a source), a host name, or
+    /// `host:port`.
+    static func hostProblem(_ host: String) -> String? {
+        if host == "$SOURCE" { return nil }
+        let parts = host.split(separator: ":", omittingEmptySubsequences: false)
+        let name = parts[0]
+        let valid = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+            && (parts.count == 1 || (parts.count == 2 && UInt16(parts[1]).map { $0 > 0 } == true))
+        return valid ? nil : "'\(host)' must be a host name such as dichvucong.gov.vn, host:port, or $SOURCE (no scheme or path)"
     }
 
     private static func pathProblem(_ path: String) -> String? {

@@ -36,7 +36,7 @@ fixtures.path = busted_fixtures.path
 --- The contents of a file next to the spec (a golden output, say).
 fixtures.read = busted_fixtures.read
 
---- Imports the file `rel_path` (next to the spec) into the spec's store through a connector
+--- Imports the file `rel_path` (next to the spec), or a URL, into the spec's store through a connector
 -- plugin: `opts.connector` (default "canonical"), `opts.options` (given to the connector's
 -- `read`), `opts.strict` (one rejected record aborts the import). Returns
 -- { inserted, updated, unchanged, rejected, rejections = { {origin, key, field, reason, message} } }.
@@ -45,7 +45,9 @@ function fixtures.load(rel_path, opts)
     error("bad argument #1 to 'load' (string expected, got " .. type(rel_path) .. ")", 2)
   end
   opts = options_of("load", opts, { connector = true, options = true, strict = true })
-  return check(pcall(world.load, fixtures.path(rel_path), opts.connector or "canonical", opts.options, opts.strict))
+  -- A URL (a fake_http server's) is a source as it is.
+  local source = rel_path:lower():match("^https?://") and rel_path or fixtures.path(rel_path)
+  return check(pcall(world.load, source, opts.connector or "canonical", opts.options, opts.strict))
 end
 
 -- What a row does not say, by kind: the fields a test rarely cares about.

@@ -3,7 +3,8 @@
 -- `plugin.load()` opens the plugin whose folder holds the spec (or `plugin.load("name")` any
 -- plugin hostrun can find) in a sandbox of its own, with exactly the grants of its manifest,
 -- and returns what its entry module returned. `$SOURCE` is bound to the spec's folder (its
--- fixtures) unless `opts.sources` names files; `$OUTPUT` to `opts.outputs`. Values cross by
+-- fixtures) unless `opts.sources` names files or URLs (whose hosts are then granted to a
+-- plugin asking for `hosts = { "$SOURCE" }`); `$OUTPUT` to `opts.outputs`. Values cross by
 -- copy: tables are copied, functions proxied, host objects (Period, Document, Dossier) shared.
 local position = require("busted.position")
 position.mark_internal()
@@ -19,7 +20,10 @@ local function paths(name, value, default)
     error(("bad argument to 'load' (field '%s': a path or a list of paths expected, got %s)"):format(name, type(value)), 4)
   end
   local resolved = {}
-  for i, path in ipairs(value) do resolved[i] = busted_fixtures.path(path) end
+  for i, path in ipairs(value) do
+    -- A URL (a fake_http server's) is a source as it is; a path is relative to the spec.
+    resolved[i] = path:lower():match("^https?://") and path or busted_fixtures.path(path)
+  end
   return resolved
 end
 
