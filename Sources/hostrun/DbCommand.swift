@@ -4,16 +4,16 @@ import Foundation
 import PostgresStore
 import Store
 
-/// `hostrun db migrate` and `hostrun db copy`: the store's own maintenance.
+/// `hostrun db migrate`, `copy`, `centre` and `info`: the store's own maintenance.
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Create or upgrade a store, or copy an SQLite store into PostgreSQL.",
+        abstract: "Create or upgrade a store, copy an SQLite store into PostgreSQL, set or show its centre.",
         discussion: """
             A PostgreSQL URL is postgres://user@host:port/dbname; the password comes from \
             PGPASSWORD or ~/.pgpass, never from the URL. See docs/postgresql.md.
             """,
-        subcommands: [Migrate.self, Copy.self]
+        subcommands: [Migrate.self, Copy.self, Centre.self, Info.self]
     )
 
     /// Runs `body`, printing a store error as one line and exiting 1 instead of 2 (usage).
