@@ -28,32 +28,39 @@ import Testing
         var description: String
     }
 
-    /// The `--db` of a store with the three wards, made once per backend.
-    static let stores: [Backend: Result<String, any Error>] = Dictionary(uniqueKeysWithValues: Backend.reachable.map { backend in
-        (backend, Result { try makeStore(backend) })
-    })
-
-    static func makeStore(_ backend: Backend) throws -> String {
-        let db: String
-        switch backend {
-        case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-centres-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            db = folder.appendingPathComponent("city.db").path
-        case .postgres:
-            let server = Backend.serverURL!
-            let name = "hostrun_centres_" + UUID().uuidString.prefix(8).lowercased()
-            try psql(server, "CREATE DATABASE \(name)")
-            var components = URLComponents(string: server)!
-            components.path = "/" + name
-            db = components.string!
-            try succeed(["db", "migrate", "--db", db])
+    /// The `--db` of a store with the three wards, made once per backend: the SQLite file by
+    /// `demo` and `import`, the PostgreSQL database by `db copy` of that file, so that both
+    /// hold the same records.
+    static let stores: [Backend: Result<String, any Error>] = {
+        let sqlite = Result { try makeSQLiteStore() }
+        var stores: [Backend: Result<String, any Error>] = [.sqlite: sqlite]
+        if Backend.reachable.contains(.postgres) {
+            stores[.postgres] = Result { try copyToPostgres(try sqlite.get()) }
         }
+        return stores
+    }()
+
+    static func makeSQLiteStore() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-centres-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("city.db").path
         try succeed(["db", "centre", configured, "--db", db])
         for (index, ward) in generated.enumerated() {
             try succeed(["demo", "--centre", ward, "--dossiers", "600", "--seed", "\(index + 2)", "--db", db])
         }
         try succeed(["import", "canonical", csv, "--db", db] + plugins)
+        return db
+    }
+
+    static func copyToPostgres(_ file: String) throws -> String {
+        let server = Backend.serverURL!
+        let name = "hostrun_centres_" + UUID().uuidString.prefix(8).lowercased()
+        try psql(server, "CREATE DATABASE \(name)")
+        var components = URLComponents(string: server)!
+        components.path = "/" + name
+        let db = components.string!
+        try succeed(["db", "copy", "--from", file, "--to", db])
+        try succeed(["db", "centre", configured, "--db", db])
         return db
     }
 
@@ -158,17 +165,33 @@ import Testing
         }
         let markdown = try String(contentsOf: folder.appendingPathComponent("tong-hop.md"), encoding: .utf8)
         #expect(markdown.contains("TỔNG HỢP KẾT QUẢ TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH CỦA CÁC ĐƠN VỊ"))
+        // The same records on either backend give the same report, byte for byte.
+        if backend == .postgres {
+            let file = try #require(Self.stores[.sqlite]).get()
+            let sqlite = try Self.succeed(["report", "tong-hop-don-vi", "--db", file] + Self.period + Self.plugins)
+            #expect(sqlite == markdown)
+        }
     }
 
     @Test(arguments: Backend.reachable)
     func checksAndScriptsSeeOneCentreAndAnUnknownCentreIsRefused(_ backend: Backend) throws {
         let db = try store(backend)
-        let check = try HostrunBinary.run(["check", "overdue", "--json", "--centre", "Phường Cửa Nam", "--db", db,
-                                           "--now", "25/05/2026 17:00"] + Self.plugins)
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
-        let items = try #require(result["items"] as? [[String: Any]])
-        #expect(!items.isEmpty)
-        #expect(items.allSatisfy { ($0["key"] as? String)?.hasPrefix("Phường Cửa Nam/") == true })
+        // The one overdue dossier is the imported ward's: the others' checks find nothing.
+        func check(_ name: String, _ centre: String, _ flags: [String] = []) throws -> (Int32, [String]) {
+            let run = try HostrunBinary.run(["check", name, "--json", "--centre", centre, "--db", db] + flags + Self.plugins)
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (run.status, (result["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String })
+        }
+        let now = ["--now", "25/05/2026 17:00"]
+        #expect(try check("overdue", Self.configured, now) == (2, ["HT-H56.21-260105-0001"]))
+        #expect(try check("overdue", "Phường Cửa Nam", now) == (0, []))
+        // Due within five working days of 20/05: each ward sees its own dossiers only.
+        let soon = ["--now", "20/05/2026 17:00", "--option", "days=5"]
+        for ward in Self.generated {
+            let (status, keys) = try check("due-soon", ward, soon)
+            #expect(status == 1 && !keys.isEmpty)
+            #expect(keys.allSatisfy { $0.hasPrefix(ward + "/") }, "\(keys)")
+        }
 
         let counted = try Self.succeed(["run", "--db", db, "--centre", Self.configured, "-e",
                                         "print(dossiers.count(), #dossiers.group_by('centre'))"])
