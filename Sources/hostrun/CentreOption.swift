@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import HostAPI
+import Store
 
 /// `--centre NAME`: the one centre of a shared store that a report, a check or a script sees.
 /// Shared by `report`, `check`, `validate` and `run`; the store view itself is
@@ -16,13 +17,14 @@ struct CentreOption: ParsableArguments {
 
     /// Opens `access` now when a centre is given, so that an unknown centre is a mistake of the
     /// command line (listing the centres the store knows), not a failure of the first script
-    /// line that reads the store.
+    /// line that reads the store. Any other problem of the store is left to that first use,
+    /// which reports it as the command always has.
     func check(_ access: StoreAccess) throws {
         guard centre != nil else { return }
         do {
             _ = try access.store()
-        } catch {
-            throw CommandProblem("--centre: \(error)")
-        }
+        } catch let error as StoreError {
+            if case .unknownCentre = error { throw CommandProblem("--centre: \(error)") }
+        } catch {}
     }
 }

@@ -74,7 +74,7 @@ struct DbCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The PostgreSQL database to copy into.", valueName: "url"))
         var to: String
 
-        @Option(help: ArgumentHelp("Give dossiers without a centre this one (a ward's file joining a city's database).",
+        @Option(help: ArgumentHelp("Give dossiers without a centre this one (a ward's file joining a city's database; default: the file's configured centre, see db centre).",
                                    valueName: "name"))
         var centre: String?
 
@@ -96,7 +96,8 @@ struct DbCommand: ParsableCommand {
                 let source = try SQLiteStore(path: from)
                 _ = try StoreFactory.migrate(.postgres(url: to))
                 let target = try PostgreSQLStore(url: to, centreTime: source.centreTime)
-                let copier = StoreCopier(source: source, target: target, batchSize: batchSize, centre: centre,
+                let copier = StoreCopier(source: source, target: target, batchSize: batchSize,
+                                         centre: try centre.map(VietnameseText.nfc) ?? source.configuredCentre(),
                                          progress: { print($0) })
                 let result = try copier.run()
                 print(result.summary)
