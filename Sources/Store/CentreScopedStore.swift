@@ -27,10 +27,20 @@ public final class CentreScopedStore: DossierStore {
         self.centre = centre
         let configured = try base.configuredCentre()
         ownsFeedback = (configured ?? "") == centre
-        // One indexed probe in the usual case; the list of centres only for the error.
-        if configured != centre, try base.count(DossierQuery(scope: .all, limit: 1, centres: [centre])) == 0 {
+        if configured != centre, try !Self.isNamed(centre, in: base) {
             throw StoreError.unknownCentre(centre, location: base.location, known: try base.centres())
         }
+    }
+
+    /// Whether a dossier names `centre`: one row of a primary (the centre's index finds it at
+    /// once), else of any record. Listing every centre is left to the error.
+    private static func isNamed(_ centre: String, in base: any DossierStore) throws -> Bool {
+        for scope in [DossierQuery.Scope.primary, .all] {
+            let cursor = try base.dossiers(DossierQuery(scope: scope, order: .unordered, limit: 1, centres: [centre]))
+            defer { cursor.close() }
+            if try cursor.next() != nil { return true }
+        }
+        return false
     }
 
     public var location: String { base.location }
