@@ -54,7 +54,9 @@ import Testing
 
     static func copyToPostgres(_ file: String) throws -> String {
         let server = Backend.serverURL!
-        let name = "hostrun_centres_" + UUID().uuidString.prefix(8).lowercased()
+        // One name, dropped first: the suite has no end to drop it at, so a run leaves at most one.
+        let name = "hostrun_centre_commands"
+        try psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         try psql(server, "CREATE DATABASE \(name)")
         var components = URLComponents(string: server)!
         components.path = "/" + name
