@@ -41,9 +41,16 @@ import Testing
             #expect(try view.periodFigures(classifier, by: .centre) == [centre: figures])
             #expect(try view.periodFigures(classifier, by: .field).values.reduce(PeriodFigures(), +) == figures)
             sum = sum + figures
-            let stranger = try #require(FiguresTests.primaries(dossiers).first { ($0.centre ?? "") != centre })
+            // A code none of whose records is this centre's: the view has nothing of it.
+            let mine = Set(dossiers.filter { ($0.centre ?? "") == centre }.map(\.key.code))
+            let code = try #require(Set(dossiers.map(\.key.code)).subtracting(mine).min())
+            let stranger = try #require(FiguresTests.primaries(dossiers).first { $0.key.code == code })
             #expect(try view.dossier(stranger.key) == nil)
-            #expect(try view.linkGroup(code: stranger.key.code).isEmpty)
+            #expect(try view.linkGroup(code: code).isEmpty)
+            if let shared = FiguresTests.primaries(dossiers).first(where: { ($0.centre ?? "") != centre && mine.contains($0.key.code) }) {
+                // A group split between centres: the view keeps this centre's records of it.
+                #expect(try view.linkGroup(code: shared.key.code).allSatisfy { try t.store.dossier($0)?.centre ?? "" == centre })
+            }
         }
         #expect(sum == (try t.store.periodFigures(classifier)))
     }
