@@ -84,6 +84,14 @@ public protocol DossierStore: AnyObject, Sendable {
     func periodFigures(_ classifier: PeriodClassifier, by dimension: BreakdownDimension,
                        centre: String?) throws -> [String: PeriodFigures]
 
+    /// The centre the store belongs to (`hostrun db centre`), `nil` until one is set. An import
+    /// gives it to every dossier that names no centre; feedback items, which name none, are
+    /// that centre's.
+    func configuredCentre() throws -> String?
+
+    /// Sets the store's configured centre (`nil` clears it). Dossiers already stored keep theirs.
+    func setConfiguredCentre(_ name: String?) throws
+
     /// Claims one run of a scheduled job: the first caller for a (`job`, `slot`) pair gets a
     /// claim with `granted == true`; every later caller, on any machine sharing the store, gets
     /// the first one's claim with `granted == false`. A scheduler runs the job (and sends its
@@ -147,6 +155,14 @@ extension DossierStore {
     public func periodFigures(_ classifier: PeriodClassifier,
                               by dimension: BreakdownDimension) throws -> [String: PeriodFigures] {
         try periodFigures(classifier, by: dimension, centre: nil)
+    }
+
+    /// Every centre of the store, sorted: those its dossiers (of any source) name, `""` for
+    /// dossiers that name none, and the configured centre.
+    public func centres() throws -> [String] {
+        var names = Set(try groupCount(DossierQuery(scope: .all), by: .centre).map(\.key))
+        if let configured = try configuredCentre() { names.insert(configured) }
+        return names.sorted()
     }
 
     /// Calls `body` with every dossier a query selects, one at a time.

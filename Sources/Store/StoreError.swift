@@ -38,6 +38,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooManyOpenCursors(limit: Int)
     /// Any other database failure, with what was being done.
     case database(operation: String, reason: String)
+    /// A view of one centre (`--centre`) was asked for a centre the store does not know.
+    case unknownCentre(String, location: String, known: [String])
+    /// A write through a view of one centre, which is read-only.
+    case writeThroughCentreView(centre: String, operation: String)
 
     public var description: String {
         switch self {
@@ -63,6 +67,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "(a loop left early keeps its cursor until it is closed or collected)"
         case let .database(operation, reason):
             "\(operation): \(reason)"
+        case let .unknownCentre(centre, location, known):
+            "the store \(location) has no centre '\(centre)' (known: "
+                + (known.isEmpty ? "none" : known.map { $0.isEmpty ? "'' for dossiers naming none" : $0 }.joined(separator: ", "))
+                + ")"
+        case let .writeThroughCentreView(centre, operation):
+            "\(operation): the view of centre '\(centre)' is read-only"
         }
     }
 

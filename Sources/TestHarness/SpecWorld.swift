@@ -119,12 +119,24 @@ final class SpecWorld: @unchecked Sendable {
             request: ImportRequest(connector: batch ?? name, onRejection: strict ? .abortBatch : .skipRecord), strict: strict)
     }
 
-    /// Writes a generated ward of `dossiers` dossiers (DemoData, deterministic for `seed`).
-    func demo(dossiers: Int, seed: UInt64) throws -> DemoFigures {
+    /// Writes a generated ward of `dossiers` dossiers (DemoData, deterministic for `seed`). With
+    /// a `centre`, its dossiers name it and its codes start with it, so several wards share a
+    /// store without their codes meeting.
+    func demo(dossiers: Int, seed: UInt64, centre: String? = nil) throws -> DemoFigures {
         let data = DemoDataset(dossiers: dossiers, seed: seed, deadlines: environment.deadlines)
+        let prefix = centre.map { "\($0)/" } ?? ""
         let target = try store.store()
-        let summary = try target.upsert(data.lazy.map { DossierRecord($0, origin: "demo") }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
-        let feedback = try target.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "demo") }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
+        let summary = try target.upsert(data.lazy.map { dossier in
+            var dossier = dossier
+            dossier.key.code = prefix + dossier.key.code
+            dossier.centre = centre
+            return DossierRecord(dossier, origin: "demo")
+        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
+        let feedback = try target.upsertFeedback(data.feedback.map { item in
+            var item = item
+            item.key.code = prefix + item.key.code
+            return FeedbackRecord(item, origin: "demo")
+        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
         return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
     }
 

@@ -61,13 +61,16 @@ enum SpecWorldModule {
             }
             HostFunction("demo", "Writes a generated ward (DemoData) into the spec's store.",
                          parameters: [.init("dossiers", .integer, "how many dossiers, 0 to 100000"),
-                                      .init("seed", .integer, "the random seed")],
+                                      .init("seed", .integer, "the random seed"),
+                                      .init("centre", HostType.string.optional, "the ward's centre: its dossiers name it, their codes start with it")],
                          returns: [.init("DemoResult", "what was written")], since: "0.1") { call in
                 let count = try call.integer(1)
                 guard (0...100_000).contains(count) else { throw call.argumentError(1, "from 0 to 100000 dossiers") }
                 let seed = try call.integer(2)
+                let centre = try call.optional(3, as: String.self)
                 do {
-                    return call.returning(LuaValue.table(table(try world.demo(dossiers: Int(count), seed: UInt64(bitPattern: seed)))))
+                    return call.returning(LuaValue.table(table(try world.demo(dossiers: Int(count), seed: UInt64(bitPattern: seed),
+                                                                              centre: centre))))
                 } catch {
                     throw LuaRuntimeMessage("fixtures.demo: \(error)")
                 }

@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
               hostrun check overdue --db centre.db
               hostrun check due-soon --option days=3 --option department="Phòng Tư pháp"
               hostrun check overdue --now "25/05/2026 17:00" --json
+              hostrun check overdue --centre "Phường Hàng Bông" --db postgres://hostrun@db.city.local/hostrun
               hostrun check --list
             """)
 
@@ -47,6 +48,8 @@ struct CheckCommand: ParsableCommand {
     var list = false
 
     @OptionGroup var host: CheckHostOptions
+
+    @OptionGroup var centre: CentreOption
 
     func validate() throws {
         if name == nil && !list { throw ValidationError("give the check to run (hostrun check NAME), or --list") }
@@ -81,6 +84,7 @@ struct CheckCommand: ParsableCommand {
         let runner: CheckRunner
         do {
             runner = try self.runner(clock: clock)
+            if let access = runner.store { try centre.check(access) }
         } catch {
             return CheckRun(check: name, outcome: .failure(.host("\(error)")))
         }
@@ -92,6 +96,6 @@ struct CheckCommand: ParsableCommand {
         if let maxTime { limits.wallTime = maxTime }
         if let maxMemory { limits.memory = maxMemory.bytes }
         return CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
-                           store: host.store.access(clock: clock), limits: limits)
+                           store: host.store.access(clock: clock, centre: centre.name), limits: limits)
     }
 }

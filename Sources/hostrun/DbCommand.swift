@@ -4,16 +4,16 @@ import Foundation
 import PostgresStore
 import Store
 
-/// `hostrun db migrate` and `hostrun db copy`: the store's own maintenance.
+/// `hostrun db migrate`, `copy`, `centre` and `info`: the store's own maintenance.
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Create or upgrade a store, or copy an SQLite store into PostgreSQL.",
+        abstract: "Create or upgrade a store, copy an SQLite store into PostgreSQL, set or show its centre.",
         discussion: """
             A PostgreSQL URL is postgres://user@host:port/dbname; the password comes from \
             PGPASSWORD or ~/.pgpass, never from the URL. See docs/postgresql.md.
             """,
-        subcommands: [Migrate.self, Copy.self]
+        subcommands: [Migrate.self, Copy.self, Centre.self, Info.self]
     )
 
     /// Runs `body`, printing a store error as one line and exiting 1 instead of 2 (usage).
@@ -74,7 +74,7 @@ struct DbCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The PostgreSQL database to copy into.", valueName: "url"))
         var to: String
 
-        @Option(help: ArgumentHelp("Give dossiers without a centre this one (a ward's file joining a city's database).",
+        @Option(help: ArgumentHelp("Give dossiers without a centre this one (a ward's file joining a city's database; default: the file's configured centre, see db centre).",
                                    valueName: "name"))
         var centre: String?
 
@@ -96,7 +96,8 @@ struct DbCommand: ParsableCommand {
                 let source = try SQLiteStore(path: from)
                 _ = try StoreFactory.migrate(.postgres(url: to))
                 let target = try PostgreSQLStore(url: to, centreTime: source.centreTime)
-                let copier = StoreCopier(source: source, target: target, batchSize: batchSize, centre: centre,
+                let copier = StoreCopier(source: source, target: target, batchSize: batchSize,
+                                         centre: try centre.map(VietnameseText.nfc) ?? source.configuredCentre(),
                                          progress: { print($0) })
                 let result = try copier.run()
                 print(result.summary)

@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
               hostrun demo --db demo.db                         # 5,000 dossiers, 01/07/2025–25/05/2026
               hostrun demo --dossiers 1000000 --seed 7 --db big.db
               hostrun demo --scenario seed --db seed.db         # the six-month report's 4,266 dossiers
+              hostrun demo --centre "Phường Cửa Nam" --seed 2 --db city.db   # one ward of a shared store
             """
     )
 
@@ -37,11 +38,16 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Any number: the same seed gives the same dataset.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("A generated ward's centre: its dossiers name it and their codes start with it, so several wards fill one store.",
+                               valueName: "name"))
+    var centre: String?
+
     /// Records per transaction: large enough to be fast, small enough that memory stays flat.
     private static let batchSize = 10_000
 
     func validate() throws {
         if dossiers < 0 { throw ValidationError("--dossiers must not be negative") }
+        if centre != nil && scenario == .seed { throw ValidationError("--centre is for a generated ward (--scenario ward)") }
     }
 
     func run() throws {
@@ -56,10 +62,14 @@ struct DemoCommand: ParsableCommand {
             summary.add(try store.upsert(data.dossiers.map { DossierRecord($0, origin: "demo") }, as: request))
             summary.add(try store.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "demo") }, as: request))
         case .ward:
+            let centre = centre.map(VietnameseText.nfc)
             let data = DemoDataset(dossiers: dossiers, seed: seed)
+            let prefix = centre.map { "\($0)/" } ?? ""
             var batch: [DossierRecord] = []
             batch.reserveCapacity(Self.batchSize)
-            for dossier in data {
+            for var dossier in data {
+                dossier.key.code = prefix + dossier.key.code
+                dossier.centre = centre
                 batch.append(DossierRecord(dossier, origin: "demo"))
                 if batch.count == Self.batchSize {
                     summary.add(try store.upsert(batch, as: request))
@@ -67,7 +77,11 @@ struct DemoCommand: ParsableCommand {
                 }
             }
             summary.add(try store.upsert(batch, as: request))
-            summary.add(try store.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "demo") }, as: request))
+            summary.add(try store.upsertFeedback(data.feedback.map { item in
+                var item = item
+                item.key.code = prefix + item.key.code
+                return FeedbackRecord(item, origin: "demo")
+            }, as: request))
         }
         print("\(store.location): \(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged")
     }

@@ -24,6 +24,8 @@ struct ReportCommand: ParsableCommand {
               hostrun report thong-ke-tthc --half 2026-1 -o thong-ke.xlsx
               hostrun report chi-so-phuc-vu --quarter 2026-2 --format html -o chi-so.html
               hostrun report qua-han --month 2026-05 --now "25/05/2026 17:00" --option soon=3
+              hostrun report thong-ke-tthc --half 2026-1 --centre "Phường Hàng Bông" -o hang-bong.xlsx
+              hostrun report tong-hop-don-vi --half 2026-1 -o tong-hop.xlsx      # one row per ward
               hostrun report bao-cao-dinh-ky --half 2026-1 --option text=noi-dung.md -o bao-cao.docx
               hostrun report --list
             """)
@@ -57,6 +59,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var centre: CentreOption
+
     @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
     var now: String?
 
@@ -80,9 +84,10 @@ struct ReportCommand: ParsableCommand {
         do {
             let catalog = plugins.catalog
             let clock = NowArgument.clock(now)
-            let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock,
-                                  store: store.access(clock: clock))
+            let access = store.access(clock: clock, centre: centre.name)
+            let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock, store: access)
             if list { return try printList(catalog, host: host) }
+            try centre.check(access)
             guard let name else { return }
             let period = try self.period()
             let format = try self.outputFormat()
@@ -94,6 +99,9 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         } catch let error as ValidationError {
             writeError("hostrun report: \(error.message)\n")
+            throw ExitStatus.usage.exitCode
+        } catch let error as CommandProblem {
+            writeError("hostrun report: \(error)\n")
             throw ExitStatus.usage.exitCode
         } catch let error as ReportError {
             writeError("hostrun report: \(error)\n")

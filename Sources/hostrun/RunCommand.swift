@@ -44,8 +44,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Let the script reach this host (or host:port) with the http module (repeatable).", valueName: "host"))
     var allowNet: [String] = []
 
-    @Option(help: ArgumentHelp("The store: an SQLite file (default: $HOSTRUN_DB, else ./hostrun.db). Opened only if the script uses it.", valueName: "file"))
-    var db: String?
+    /// The store, opened only if the script uses it.
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var centre: CentreOption
 
     @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
     var now: String?
@@ -75,7 +77,7 @@ struct RunCommand: ParsableCommand {
     var environment: HostEnvironment {
         let clock = NowArgument.clock(now)
         return HostEnvironment(
-            clock: clock, store: StoreOptions.access(StoreLocation.resolve(flag: db), clock: clock),
+            clock: clock, store: store.access(clock: clock, centre: centre.name),
             log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info),
             grants: ScriptGrants(personalData: allowPersonalData), capabilities: capabilities)
     }
@@ -97,6 +99,13 @@ struct RunCommand: ParsableCommand {
         let script = scriptAndArguments.first
         let arguments = Array(scriptAndArguments.dropFirst())
         let folder = script.flatMap { $0 == "-" ? nil : folderOf($0) } ?? "."
+        let environment = self.environment
+        if let access = environment.store {
+            do { try centre.check(access) } catch {
+                writeError("hostrun: \(error)\n")
+                throw ExitStatus.usage.exitCode
+            }
+        }
         do {
             let sandbox = try environment.makeSandbox(limits: limits, output: StandardOutputSink(), moduleFolder: folder)
             sandbox.exitWhenStuck = (ExitStatus.timeLimit.rawValue, 1.0)

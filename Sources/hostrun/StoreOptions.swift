@@ -14,12 +14,10 @@ struct StoreOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation.resolve(flag: db) }
 
     /// The store at ``location`` for scripts and plugins, opened on first use by the factory that
-    /// knows every backend, so each command works the same on SQLite and PostgreSQL.
-    func access(clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
-        Self.access(location, clock: clock, mode: mode)
-    }
-
-    static func access(_ location: StoreLocation, clock: HostClock, mode: StoreAccess.Mode = .mustExist) -> StoreAccess {
-        StoreAccess(location: location, mode: mode, clock: clock, opener: { try StoreFactory.open($0, clock: $1) })
+    /// knows every backend, so each command works the same on SQLite and PostgreSQL; seen as
+    /// `centre`'s when one is given (`--centre`).
+    func access(clock: HostClock, mode: StoreAccess.Mode = .mustExist, centre: String? = nil) -> StoreAccess {
+        StoreAccess(location: location, mode: mode, clock: clock, centre: centre,
+                    opener: { try StoreFactory.open($0, clock: $1) })
     }
 }

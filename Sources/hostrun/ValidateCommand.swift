@@ -38,6 +38,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var host: CheckHostOptions
 
+    @OptionGroup var centre: CentreOption
+
     func run() throws {
         let report: ValidationReport
         do {
@@ -54,8 +56,9 @@ struct ValidateCommand: ParsableCommand {
 
     private func validation() throws -> ValidationReport {
         let clock = HostClock(fixed: try NowArgument.parse(now))
-        let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
-                                 store: host.store.access(clock: clock))
+        let access = host.store.access(clock: clock, centre: centre.name)
+        try centre.check(access)
+        let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(), store: access)
         let given = try CheckOptionValue.parse(assignments: options)
         var rules: [CheckDescription] = []
         for entry in runner.checks() {

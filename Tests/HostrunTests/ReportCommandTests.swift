@@ -200,7 +200,7 @@ import Testing
         let world = try Self.world.get()
         let db = ["--db", world.seed]
         let cases: [([String], String)] = [
-            (["bao-cao-tuan"] + Self.seedPeriod + db, "hostrun report: unknown report 'bao-cao-tuan' (reports: bao-cao-dinh-ky, chi-so-phuc-vu, doi-soat, pakn, qua-han, thong-ke-tthc)\n"),
+            (["bao-cao-tuan"] + Self.seedPeriod + db, "hostrun report: unknown report 'bao-cao-tuan' (reports: bao-cao-dinh-ky, chi-so-phuc-vu, doi-soat, pakn, qua-han, thong-ke-tthc, tong-hop-don-vi)\n"),
             (["pakn", "--from", "32/01/2026", "--to", "25/05/2026"] + db, "hostrun report: --from 32/01/2026 is not a date (dd/MM/yyyy): "),
             (["pakn", "--from", "25/05/2026", "--to", "01/01/2026"] + db, "hostrun report: --to 01/01/2026 is before --from 25/05/2026\n"),
             (["pakn", "--half", "2026-3"] + db, "hostrun report: --half 2026-3: expected a year and a number from 1 to 2, e.g. 2026-1\n"),

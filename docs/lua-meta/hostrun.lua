@@ -120,6 +120,7 @@ function Document:table(spec) end
 ---@field procedure_name string the procedure's name
 ---@field field string the procedure's field (lĩnh vực), e.g. "Hộ tịch"
 ---@field department string the office processing it (phòng chuyên môn)
+---@field centre string the receiving unit (ward or commune centre) it belongs to; "" when it names none
 ---@field channel string online, in_person or postal
 ---@field status string received, processing, supplement_requested, awaiting_payment, resolved, returned, refused or withdrawn
 ---@field received_at integer when the centre received it
@@ -238,11 +239,11 @@ function Dossier:working_days_left(at) end
 ---Options of `stats.figures`.
 ---@class FiguresOptions
 ---@field layout string? "seed" (default: withdrawn and clock-stopped on their own lines) or "provincial"
----@field by string|string[]? breakdowns: field, procedure, department, channel, source
+---@field by string|string[]? breakdowns: field, procedure, department, channel, source, centre (one row per ward)
 ---@field as_of integer|string? what is known (default: the end of the period, or clock.now() if earlier)
 ---@field indicators IndicatorDefinition[]? indicators to compute instead of the defaults
 
----One row of a breakdown: the figures of one field, procedure, department, channel or source.
+---One row of a breakdown: the figures of one field, procedure, department, channel, source or centre.
 ---@class FiguresRow
 ---@field key string the row's value (a procedure code, `online`, …)
 ---@field label string a readable name: the procedure's name, the channel's Vietnamese name, else the key
@@ -277,7 +278,7 @@ function Dossier:working_days_left(at) end
 
 ---One group of `dossiers.group_by`.
 ---@class GroupCount
----@field key string the group's value: a field, procedure code, department, channel, source or status
+---@field key string the group's value: a field, procedure code, department, channel, source, centre or status
 ---@field label string? a readable name for codes: the procedure's name, the channel's Vietnamese name
 ---@field count integer dossiers in the group
 
@@ -409,6 +410,7 @@ function Period:months() end
 ---@field department string|string[]? the processing office
 ---@field source string|string[]? the source system
 ---@field procedure string|string[]? procedure codes
+---@field centre string|string[]? receiving units (wards), "" for dossiers naming none; within the run's --centre, if any
 ---@field received_from integer|string? received on or after this day
 ---@field received_to integer|string? received on or before this day
 ---@field received_in Period? received on a day of this period
@@ -565,8 +567,8 @@ function dossiers.count(opts) end
 ---@return Dossier? # the dossier with its history, or nil
 function dossiers.get(code, source) end
 
----How many dossiers a query selects per field, procedure, department, channel, source or status, counted by the store.
----@param dimension string field, procedure, department, channel, source or status
+---How many dossiers a query selects per field, procedure, department, channel, source, centre or status, counted by the store.
+---@param dimension string field, procedure, department, channel, source, centre or status
 ---@param opts? QueryOptions filters (order and limit are ignored)
 ---@return GroupCount[] # one entry per value with dossiers, by key
 function dossiers.group_by(dimension, opts) end

@@ -7,6 +7,11 @@ import Store
 /// Opening a store file that does not exist is an error, not a silent creation: a script run
 /// in the wrong folder should say so rather than report on an empty store. Only an import
 /// (``StoreAccess/Mode/createIfMissing``) may create one.
+///
+/// With a ``centre`` the store is seen as that centre's (``Store/CentreScopedStore``): every
+/// module reads through the view, so the same scripts, reports and checks run for one ward of a
+/// city's store without knowing it (`--centre`). A centre the store does not know is an error
+/// at opening, listing those it knows.
 public final class StoreAccess: @unchecked Sendable {
     /// Whether a missing store file may be created.
     public enum Mode: Sendable {
@@ -22,6 +27,8 @@ public final class StoreAccess: @unchecked Sendable {
         defer { lock.unlock() }
         return current
     }
+    /// The centre the store is seen as (`--centre`); nil for the whole store.
+    public let centre: String?
     private let mode: Mode
     private let clock: HostClock
     /// Opens a location: ``Store/StoreLocation/open(centreTime:clock:)`` (SQLite) unless the
@@ -31,24 +38,30 @@ public final class StoreAccess: @unchecked Sendable {
     private let lock = NSLock()
     private var current: StoreLocation?
     private var opened: (any DossierStore)?
+    /// The open store given to ``init(store:clock:centre:)``, before its centre's view is made.
+    private var given: (any DossierStore)?
 
-    /// A store opened at `location` when first used, dating batches by `clock`, by `opener`.
-    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock,
+    /// A store opened at `location` when first used, dating batches by `clock`, by `opener`,
+    /// seen as `centre`'s when one is given.
+    public init(location: StoreLocation, mode: Mode = .mustExist, clock: HostClock, centre: String? = nil,
                 opener: @escaping @Sendable (StoreLocation, @escaping @Sendable () -> Date) throws -> any DossierStore
                     = { try $0.open(clock: $1) }) {
         current = location
+        self.centre = centre
         self.mode = mode
         self.clock = clock
         self.opener = opener
     }
 
-    /// A store that is already open (tests, long-running services).
-    public init(store: any DossierStore, clock: HostClock = HostClock()) {
+    /// A store that is already open (tests, long-running services), seen as `centre`'s when
+    /// one is given (checked on first use).
+    public init(store: any DossierStore, clock: HostClock = HostClock(), centre: String? = nil) {
         current = nil
         mode = .mustExist
         self.clock = clock
+        self.centre = centre
         opener = { location, _ in throw StoreAccessError.noStore(location: location.description) }
-        opened = store
+        if centre == nil { opened = store } else { given = store }
     }
 
     /// Lets go of the open store and uses the one at `location` from now on, opened on first
@@ -59,6 +72,7 @@ public final class StoreAccess: @unchecked Sendable {
         defer { lock.unlock() }
         current = location
         opened = nil
+        given = nil
     }
 
     /// Whether the store has been opened.
@@ -68,19 +82,26 @@ public final class StoreAccess: @unchecked Sendable {
         return opened != nil
     }
 
-    /// The store, opened now if this is its first use.
+    /// The store, opened now if this is its first use; the view of ``centre`` when one is given.
     ///
-    /// - Throws: ``StoreAccessError`` when the file is missing; any error of the store's opening.
+    /// - Throws: ``StoreAccessError`` when the file is missing; any error of the store's opening;
+    ///   ``Store/StoreError/unknownCentre(_:location:known:)``.
     public func store() throws -> any DossierStore {
         lock.lock()
         defer { lock.unlock() }
         if let opened { return opened }
-        guard let location = current else { throw StoreAccessError.noStore(location: "(none)") }
-        if case .file(let path) = location, mode == .mustExist, !FileManager.default.fileExists(atPath: path) {
-            throw StoreAccessError.noStore(location: path)
+        let whole: any DossierStore
+        if let given {
+            whole = given
+        } else {
+            guard let location = current else { throw StoreAccessError.noStore(location: "(none)") }
+            if case .file(let path) = location, mode == .mustExist, !FileManager.default.fileExists(atPath: path) {
+                throw StoreAccessError.noStore(location: path)
+            }
+            let clock = self.clock
+            whole = try opener(location, { clock.now() })
         }
-        let clock = self.clock
-        let store = try opener(location, { clock.now() })
+        let store = try centre.map { try CentreScopedStore(whole, centre: $0) } ?? whole
         opened = store
         return store
     }

@@ -89,6 +89,7 @@ final class DossierObject {
         case "procedure_name": .string(LuaString(d.procedure.name))
         case "field": .string(LuaString(d.procedure.field))
         case "department": .string(LuaString(d.department))
+        case "centre": .string(LuaString(d.centre ?? ""))
         case "channel": .string(LuaString(d.channel.rawValue))
         case "status": .string(LuaString(d.status.rawValue))
         case "received_at": seconds(d.receivedAt)
@@ -167,6 +168,7 @@ final class DossierObject {
             LuaProperty("procedure_name", .string, "the procedure's name") { $0.dossier.procedure.name },
             LuaProperty("field", .string, "the procedure's field (lĩnh vực), e.g. \"Hộ tịch\"") { $0.dossier.procedure.field },
             LuaProperty("department", .string, "the office processing it (phòng chuyên môn)") { $0.dossier.department },
+            LuaProperty("centre", .string, "the receiving unit (ward or commune centre) it belongs to; \"\" when it names none") { $0.dossier.centre ?? "" },
             LuaProperty("channel", .string, "online, in_person or postal") { $0.dossier.channel.rawValue },
             LuaProperty("status", .string, "received, processing, supplement_requested, awaiting_payment, resolved, returned, refused or withdrawn") { $0.dossier.status.rawValue },
             LuaProperty("received_at", .integer, "when the centre received it") { HostTime.seconds($0.dossier.receivedAt) },

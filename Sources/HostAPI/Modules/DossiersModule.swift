@@ -22,14 +22,18 @@ struct DossiersModule {
         queries return the primary record unless `scope = "all"`. Applicants' personal data is \
         masked unless the script is granted it (`--allow-personal-data`, or `personal_data = \
         true` in a plugin's manifest and allowed by the operator).
+
+        In a store shared by several centres (wards), a run with `--centre NAME` sees that \
+        centre's dossiers only: every query, count and group is that centre's, with no change \
+        to the script. `group_by("centre")` counts per centre.
         """
 
-    static let dimensions = ["field", "procedure", "department", "channel", "source", "status"]
+    static let dimensions = ["field", "procedure", "department", "channel", "source", "centre", "status"]
 
     static let classes = [
         QueryOptions.documentation,
         DocumentedClass("GroupCount", "One group of `dossiers.group_by`.", fields: [
-            .init("key", .string, "the group's value: a field, procedure code, department, channel, source or status"),
+            .init("key", .string, "the group's value: a field, procedure code, department, channel, source, centre or status"),
             .init("label", HostType.string.optional, "a readable name for codes: the procedure's name, the channel's Vietnamese name"),
             .init("count", .integer, "dossiers in the group"),
         ]),
@@ -67,8 +71,8 @@ struct DossiersModule {
                 let query = try QueryOptions.read(call, 1, environment)
                 return call.returning(try environment.storeOperation(call) { try $0.count(query) })
             }
-            HostFunction("group_by", "How many dossiers a query selects per field, procedure, department, channel, source or status, counted by the store.",
-                         parameters: [.init("dimension", .string, "field, procedure, department, channel, source or status"),
+            HostFunction("group_by", "How many dossiers a query selects per field, procedure, department, channel, source, centre or status, counted by the store.",
+                         parameters: [.init("dimension", .string, "field, procedure, department, channel, source, centre or status"),
                                       .init("opts", "QueryOptions?", "filters (order and limit are ignored)")],
                          returns: [.init("GroupCount[]", "one entry per value with dossiers, by key")], since: "0.1") { call in
                 let dimension = try call.string(1)

@@ -57,7 +57,7 @@ enum FiguresTable {
                 .init("feedback", "FeedbackFigures", "citizens' feedback (PAKN)"),
                 .init("by", "table<string, FiguresRow[]>?", "breakdowns asked for with `by`, rows by most received"),
             ]),
-        DocumentedClass("FiguresRow", "One row of a breakdown: the figures of one field, procedure, department, channel or source.", fields: [
+        DocumentedClass("FiguresRow", "One row of a breakdown: the figures of one field, procedure, department, channel, source or centre.", fields: [
             .init("key", .string, "the row's value (a procedure code, `online`, …)"),
             .init("label", .string, "a readable name: the procedure's name, the channel's Vietnamese name, else the key"),
         ] + FigureCounter.allCases.map { HostParameter($0.rawValue, .integer, $0.vietnameseName) }),
@@ -90,7 +90,7 @@ enum FiguresTable {
         ]),
         DocumentedClass("FiguresOptions", "Options of `stats.figures`.", fields: [
             .init("layout", HostType.string.optional, "\"seed\" (default: withdrawn and clock-stopped on their own lines) or \"provincial\""),
-            .init("by", "string|string[]?", "breakdowns: field, procedure, department, channel, source"),
+            .init("by", "string|string[]?", "breakdowns: field, procedure, department, channel, source, centre (one row per ward)"),
             .init("as_of", "integer|string?", "what is known (default: the end of the period, or clock.now() if earlier)"),
             .init("indicators", "IndicatorDefinition[]?", "indicators to compute instead of the defaults"),
         ]),

@@ -6,7 +6,7 @@ import Store
 /// The options table of `dossiers.query`, `count` and `group_by`, read into a store query.
 enum QueryOptions {
     static let fields: Set<String> = [
-        "status", "channel", "field", "department", "source", "procedure",
+        "status", "channel", "field", "department", "source", "procedure", "centre",
         "received_from", "received_to", "received_in", "finished_from", "finished_to",
         "due_before", "due_after", "due_by", "open_on", "overdue_on", "applicant",
         "scope", "order", "descending", "limit", "history",
@@ -21,6 +21,7 @@ enum QueryOptions {
             .init("department", "string|string[]?", "the processing office"),
             .init("source", "string|string[]?", "the source system"),
             .init("procedure", "string|string[]?", "procedure codes"),
+            .init("centre", "string|string[]?", "receiving units (wards), \"\" for dossiers naming none; within the run's --centre, if any"),
             .init("received_from", "integer|string?", "received on or after this day"),
             .init("received_to", "integer|string?", "received on or before this day"),
             .init("received_in", "Period?", "received on a day of this period"),
@@ -64,6 +65,7 @@ enum QueryOptions {
         query.departments = try options.strings("department").map { Set($0.map(VietnameseText.nfc)) }
         query.sources = try options.strings("source").map(Set.init)
         query.procedureCodes = try options.strings("procedure").map(Set.init)
+        query.centres = try options.strings("centre").map { Set($0.map(VietnameseText.nfc)) }
 
         let earliest = LocalDate(year: 1900, month: 1, day: 1)!, latest = LocalDate(year: 9999, month: 12, day: 31)!
         var receivedFrom = try options.date("received_from", in: time)

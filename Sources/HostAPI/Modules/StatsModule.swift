@@ -22,9 +22,14 @@ struct StatsModule {
         The default layout is the seed report's: withdrawn and clock-stopped dossiers on lines \
         of their own; `layout = "provincial"` files a withdrawn dossier as on time and a \
         clock-stopped one as within the limit, as some provincial systems do.
+
+        In a store shared by several centres, `by = {"centre"}` is the city's roll-up: one row \
+        per ward, whose sum is the whole. Under `--centre NAME` every figure is that centre's \
+        alone; feedback items name no centre and count for the store's configured centre only \
+        (`hostrun db centre`).
         """
 
-    static let breakdowns = ["field", "procedure", "department", "channel", "source"]
+    static let breakdowns = ["field", "procedure", "department", "channel", "source", "centre"]
 
     var module: HostModule {
         let environment = self.environment

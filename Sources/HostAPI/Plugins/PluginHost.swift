@@ -140,7 +140,8 @@ public final class PluginHost {
         var writer = PipeWriter(pipe: pipe)
         var failure: (any Error)?
         do {
-            while let item = try reader.next() { try writer.add(item) }
+            let centre = try target.configuredCentre()
+            while let item = try reader.next() { try writer.add(item.inCentre(centre)) }
             try writer.flush()
         } catch {
             failure = error

@@ -94,11 +94,12 @@ function fixtures.feedback(rows, opts)
 end
 
 --- Writes a generated ward into the store: `opts.dossiers` (default 200) dossiers from the
--- random seed `opts.seed` (default 1), with its citizens' feedback. Returns
--- { dossiers, feedback, as_of } (as_of: the instant the data is seen as of, for clock.set).
+-- random seed `opts.seed` (default 1), with its citizens' feedback; with `opts.centre`, its
+-- dossiers name that centre and its codes start with it, so several wards share the store.
+-- Returns { dossiers, feedback, as_of } (as_of: the instant the data is seen as of, for clock.set).
 function fixtures.demo(opts)
-  opts = options_of("demo", opts, { dossiers = true, seed = true })
-  return check(pcall(world.demo, opts.dossiers or 200, opts.seed or 1))
+  opts = options_of("demo", opts, { dossiers = true, seed = true, centre = true })
+  return check(pcall(world.demo, opts.dossiers or 200, opts.seed or 1, opts.centre))
 end
 
 --- Writes the records behind the seed report (received 01/01–25/05/2026). Returns
