@@ -4,7 +4,7 @@
 //
 // Dependencies point one way (see docs/architecture.md):
 //   CLua ← CLuaShim ← LuaBridge ← Sandbox ─┐
-//   Domain ← Store ─────────────────────────┴─ HostAPI ← hostrun (CLI)
+//   CivilCalendar ← Domain ← Store ─────────┴─ HostAPI ← hostrun (CLI)
 // A Domain test never starts Lua; a LuaBridge test never opens a database.
 import PackageDescription
 
@@ -52,8 +52,12 @@ let package = Package(
 
         // MARK: Dossier domain and storage (know nothing of Lua)
 
+        /// Gregorian day arithmetic (days since 1970-01-01), shared by the domain's dates and the
+        /// spreadsheet dates of Formats so that neither depends on the other.
+        .target(name: "CivilCalendar"),
+
         /// Dossiers, the working-day calendar, period classification and indicators. Pure Swift.
-        .target(name: "Domain", resources: [.copy("Resources/holidays")]),
+        .target(name: "Domain", dependencies: ["CivilCalendar"], resources: [.copy("Resources/holidays")]),
         /// Deterministic, realistic ward datasets for demos, tests and benchmarks, and the
         /// scenario that rebuilds the seed report's figures from records.
         .target(name: "DemoData", dependencies: ["Domain"]),
@@ -78,6 +82,7 @@ let package = Package(
         /// Streaming readers (CSV, XLSX, JSON) for real exports and report writers (Markdown,
         /// HTML, CSV, JSON, XLSX, DOCX) over one document model. Pure Swift + Foundation.
         .target(name: "Formats", dependencies: [
+            "CivilCalendar",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 

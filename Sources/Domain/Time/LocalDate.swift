@@ -1,3 +1,4 @@
+import CivilCalendar
 /// A calendar date with no time zone: the unit in which deadlines are compared.
 ///
 /// Stored as days since 1970-01-01 so that comparisons and day arithmetic are integer operations
@@ -13,7 +14,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
         else { return nil }
-        dayNumber = LocalDate.daysFromCivil(year: year, month: month, day: day)
+        dayNumber = CivilDate.days(year: year, month: month, day: day)
     }
 
     public var year: Int { civil.year }
@@ -48,29 +49,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(LocalDate.pad(c.day))/\(LocalDate.pad(c.month))/\(c.year)"
     }
 
-    // MARK: Civil-date arithmetic (Howard Hinnant's algorithms)
+    // MARK: Civil-date arithmetic (the CivilCalendar target)
 
-    public var civil: (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var civil: (year: Int, month: Int, day: Int) { CivilDate.date(fromDays: dayNumber) }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

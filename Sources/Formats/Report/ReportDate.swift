@@ -1,3 +1,4 @@
+import CivilCalendar
 /// A calendar day in a report (no time zone: the centre's local day).
 public struct ReportDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int

@@ -1,3 +1,4 @@
+import CivilCalendar
 /// Which day a workbook counts its date serial numbers from.
 public enum XLSXDateSystem: Sendable, Equatable {
     /// Serial 1 is 01/01/1900, and serial 60 is Excel's fictitious 29/02/1900 (kept from Lotus

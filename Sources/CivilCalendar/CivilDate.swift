@@ -1,7 +1,12 @@
 /// Proleptic Gregorian day arithmetic without Foundation's calendars (and their time zones):
 /// days are counted from 1970-01-01 (H. Hinnant's algorithms).
-enum CivilDate {
-    static func days(year: Int, month: Int, day: Int) -> Int {
+///
+/// A target of its own so that the domain's ``LocalDate`` and the file formats' spreadsheet
+/// dates share one implementation without either depending on the other.
+public enum CivilDate {
+    /// The day number (days since 1970-01-01) of a calendar date; out-of-range components roll
+    /// over (day 0 is the last day of the month before).
+    @inlinable public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -10,7 +15,8 @@ enum CivilDate {
         return era * 146_097 + doe - 719_468
     }
 
-    static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    /// The calendar date of a day number (days since 1970-01-01).
+    @inlinable public static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -23,7 +29,7 @@ enum CivilDate {
     }
 
     /// Whether the components name a real calendar day.
-    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    @inlinable public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return date(fromDays: days(year: year, month: month, day: day)) == (year, month, day)
     }
