@@ -105,8 +105,8 @@ import Testing
         // An unknown column is an unknown field of each record, as a table with it would be.
         s.write(header + ",note\n" + rows.replacingOccurrences(of: "\n", with: ",x\n") + ",x\n")
         #expect(try s.importLines().rejections.map(\.description) == [
-            "\(s.source):row 2 (motcua/HS-1): note: unknown field (not a column of the canonical model)",
-            "\(s.source):row 3 (motcua/HS-2): note: unknown field (not a column of the canonical model)",
+            "\(s.source):row 2: note: unknown field (not a column of the canonical model)",
+            "\(s.source):row 3: note: unknown field (not a column of the canonical model)",
         ])
         s.write(header + "\n" + rows + "\n")
         #expect(try s.importLines().summary.inserted == 2)
