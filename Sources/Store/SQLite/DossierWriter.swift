@@ -15,8 +15,8 @@ struct DossierWriter: RecordWriter {
     private let audit: AuditWriter
     private var ranks: [String: Int] = [:]
     private var knownSources: Set<String> = []
-    /// The catalogue values written or confirmed in this batch, by procedure code.
-    private var catalogue: [String: ArraySlice<DatabaseValue>] = [:]
+    /// The catalogue entries written or confirmed in this batch, by procedure code.
+    private var catalogue: [String: Procedure] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
     private var seen: [Int64: Int] = [:]
     /// The hashes of the codes this batch wrote, when the table was empty as it began (nil
@@ -111,7 +111,7 @@ struct DossierWriter: RecordWriter {
         lastRecord = ([], dossier.procedure.code, dossier.source)
         let tracked = DossierColumns.encode(dossier)
         try noteSource(dossier.source)
-        try noteProcedure(tracked)
+        try noteProcedure(dossier.procedure, tracked)
         var group: [Linked] = []
         if codesWritten?.insert(dossier.code.hashValue).inserted != true {
             lookup.bind(dossier.code.databaseValue, at: 1)
@@ -205,12 +205,12 @@ struct DossierWriter: RecordWriter {
         knownSources.insert(source)
     }
 
-    private mutating func noteProcedure(_ tracked: [DatabaseValue]) throws {
-        let values = tracked[DossierColumns.procedureRange]
-        let code = String.fromDatabaseValue(values[values.startIndex]) ?? ""
-        guard catalogue[code] != values else { return }
-        procedure.bind(values)
+    /// Writes the catalogue entry of `entry` unless this batch already did; `tracked` holds its
+    /// columns. Compared as a `Procedure`: cheaper than its columns as database values.
+    private mutating func noteProcedure(_ entry: Procedure, _ tracked: [DatabaseValue]) throws {
+        guard catalogue[entry.code] != entry else { return }
+        procedure.bind(tracked[DossierColumns.procedureRange])
         try procedure.execute()
-        catalogue[code] = values
+        catalogue[entry.code] = entry
     }
 }
