@@ -4,7 +4,7 @@ stds.hostrun = {
   read_globals = {
     calendar = { fields = { "add_working_days", "due_date", "has_holidays", "holidays", "is_working_day", "next_working_day", "working_days_between" } },
     clock = { fields = { "advance", "now", "set", "today" } },
-    csv = { fields = { "decode", "encode", "rows" } },
+    csv = { fields = { "decode", "encode", "records", "rows" } },
     dossiers = { fields = { "count", "get", "group_by", "query" } },
     feedback = { fields = { "list" } },
     fs = { fields = { "exists", "list", "read_file", "write_file" } },

@@ -52,10 +52,10 @@ import Testing
         func count() throws -> String { try world.run("print(dossiers.count{})") }
     }
 
-    func setup(manifest: String = Self.manifest) throws -> Setup {
+    func setup(manifest: String = Self.manifest, connector: String = Self.connector) throws -> Setup {
         let world = try ScriptWorld()
         let plugins = try PluginFolder(world)
-        try plugins.write("lines", manifest: manifest, files: ["init.lua": Self.connector])
+        try plugins.write("lines", manifest: manifest, files: ["init.lua": connector])
         let plugin = try #require(PluginCatalog(searchFolders: [plugins.root]).plugin(named: "lines"))
         let host = PluginHost(clock: world.clock,
                               store: StoreAccess(location: .file(path: world.storePath), mode: .createIfMissing, clock: world.clock),
@@ -89,6 +89,31 @@ import Testing
         strict.write("HS-1;processing;20/05/2026 08:00;\nHS-3;flying;20/05/2026;\n")
         #expect(throws: PluginError.self) { try strict.importLines(strict: true) }
         #expect(try strict.count() == "0\n")
+    }
+
+    @Test func csvRecordsAreReadByTheHostAsTheRowsWouldBeRecords() throws {
+        let s = try setup(connector: """
+            local M = {}
+            function M.read(source) return csv.records(source) end
+            return M
+            """)
+        let header = "code,source,procedure_code,field,department,channel,received_at,status,centre,finished_at"
+        let rows = """
+            HS-1,motcua,1.001193,Hộ tịch,Phòng Văn hóa - Xã hội,online,20/05/2026 08:00,processing,Phường Phú Thượng,
+            HS-2,motcua,1.001193,Hộ tịch,Phòng Văn hóa - Xã hội,online,20/05/2026 08:00,processing, ,
+            """
+        // An unknown column is an unknown field of each record, as a table with it would be.
+        s.write(header + ",note\n" + rows.replacingOccurrences(of: "\n", with: ",x\n") + ",x\n")
+        #expect(try s.importLines().rejections.map(\.description) == [
+            "\(s.source):row 2: note: unknown field (not a column of the canonical model)",
+            "\(s.source):row 3: note: unknown field (not a column of the canonical model)",
+        ])
+        s.write(header + "\n" + rows + "\n")
+        #expect(try s.importLines().summary.inserted == 2)
+        let store = try #require(try s.host.store?.store())
+        #expect(try store.dossier(DossierKey(source: "motcua", code: "HS-1"))?.centre == "Phường Phú Thượng")
+        #expect(try store.dossier(DossierKey(source: "motcua", code: "HS-2"))?.centre == nil)
+        #expect(try s.importLines().summary.unchanged == 2)
     }
 
     @Test func aConnectorThatFailsMidwayWritesNothing() throws {

@@ -23,6 +23,11 @@ error('Cannot require a meta file')
 ---@field separator string? ",", ";" or "\t" (default: detected)
 ---@field encoding string? "utf-8", "utf-16le", "utf-16be" or "windows-1258" (default: detected)
 
+---A CSV file read by the host as a connector's records (`csv.records`): return it from `read`.
+---@class CSVRecords
+---@field columns string[] the header's column names, in file order
+---@field file string the path as given to csv.records
+
 ---One series of a bar chart.
 ---@class ChartSeries
 ---@field name string the series' name (a column of the chart's number table)
@@ -546,6 +551,12 @@ function csv.decode(text, opts) end
 ---@param opts? CSVEncodeOptions {columns =, header =, separator =, bom =}
 ---@return string # the CSV text
 function csv.encode(rows, opts) end
+
+---A CSV file whose columns are record fields, for a connector's read to return: the host reads its rows natively.
+---@param path string a file under a folder granted with --allow-read
+---@param opts? CSVReadOptions {separator =, encoding =} (the header is required)
+---@return CSVRecords # the file; each row becomes the record {column = value, origin = "path:row N"}
+function csv.records(path, opts) end
 
 ---Streams the rows of a CSV file granted for reading.
 ---@param path string a file under a folder granted with --allow-read

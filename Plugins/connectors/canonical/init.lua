@@ -2,8 +2,9 @@
 --- as hostrun's fields, in any order, header required. Each row goes to the host as it is: the
 --- host reads its values (booleans, times, status and channel words) and checks them.
 ---
---- Rows stream through csv.rows one at a time, so a file of a million rows is read in flat
---- memory.
+--- The file is handed to the host as csv.records: the host reads each row straight into a
+--- record (origin "file.csv:row N"), so a file of a million rows is read in flat memory and
+--- without a Lua table per row.
 local M = {}
 
 --- The columns, exactly (docs/canonical-csv.md).
@@ -13,41 +14,40 @@ M.columns = {
   "fee_payable", "paid_online", "applicant_name", "applicant_id", "applicant_phone",
 }
 
+--- The columns a file may have besides: `centre`, the receiving unit (empty: none named).
+M.optional = { "centre" }
+
 local known = {}
 for _, name in ipairs(M.columns) do known[name] = true end
+for _, name in ipairs(M.optional) do known[name] = true end
 
---- Fails, naming the file, unless `row` (its first) has exactly the canonical columns.
-local function check_columns(source, row)
-  local unknown, missing = {}, {}
-  for name in pairs(row) do
+--- Fails, naming the file, unless `columns` (its header) are exactly the canonical columns,
+--- with or without the optional ones.
+local function check_columns(source, columns)
+  local unknown, missing, present = {}, {}, {}
+  for _, name in ipairs(columns) do
+    present[name] = true
     if not known[name] then unknown[#unknown + 1] = name end
   end
   for _, name in ipairs(M.columns) do
-    if row[name] == nil then missing[#missing + 1] = name end
+    if not present[name] then missing[#missing + 1] = name end
   end
   table.sort(unknown)
   if #unknown > 0 then
     error(source .. ": unknown column(s) " .. table.concat(unknown, ", ")
-      .. "; the canonical columns are " .. table.concat(M.columns, ", "), 0)
+      .. "; the canonical columns are " .. table.concat(M.columns, ", ")
+      .. " (and optionally " .. table.concat(M.optional, ", ") .. ")", 0)
   end
   if #missing > 0 then
     error(source .. ": missing column(s) " .. table.concat(missing, ", "), 0)
   end
 end
 
---- The rows of `source`, each with `origin = "file.csv:row N"` (the header is row 1).
+--- The rows of `source`, each a record with `origin = "file.csv:row N"` (the header is row 1).
 function M.read(source)
-  local rows, checked = csv.rows(source), false
-  return function()
-    local row, n = rows()
-    if not row then return nil end
-    if not checked then
-      check_columns(source, row)
-      checked = true
-    end
-    row.origin = source .. ":row " .. n
-    return row
-  end
+  local records = csv.records(source)
+  check_columns(source, records.columns)
+  return records
 end
 
 return M

@@ -87,7 +87,14 @@ struct RecordFields {
         case .integer(0): return false
         case .integer(1): return true
         case .text(let s):
-            switch Self.trimmed(s)?.lowercased() {
+            // The spellings as exports write them, before the cost of lower-casing.
+            let word = Self.trimmed(s)
+            switch word {
+            case nil, "0", "false": return false
+            case "1", "true": return true
+            default: break
+            }
+            switch word?.lowercased() {
             case nil, "false", "0": return false
             case "true", "1": return true
             default: throw reject(names[index], "'\(s)' is not true, false, 1 or 0")

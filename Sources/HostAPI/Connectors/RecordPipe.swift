@@ -6,7 +6,7 @@ import Foundation
 final class RecordPipe: @unchecked Sendable {
     // Every property below is guarded by `condition`.
     private let condition = NSCondition()
-    private var batches: [[ConnectorItem]] = []
+    private var batches: [[ConnectorItem?]] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopped: (any Error)?
@@ -15,7 +15,7 @@ final class RecordPipe: @unchecked Sendable {
     /// Producer: hands over a batch, waiting while the pipe is full.
     ///
     /// - Throws: the consumer's error once it has stopped.
-    func send(_ batch: [ConnectorItem]) throws {
+    func send(_ batch: [ConnectorItem?]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && stopped == nil { condition.wait() }
@@ -36,7 +36,7 @@ final class RecordPipe: @unchecked Sendable {
     /// Consumer: the next batch, or nil at the end.
     ///
     /// - Throws: the producer's failure, once the batches it sent before failing are taken.
-    func receive() throws -> [ConnectorItem]? {
+    func receive() throws -> [ConnectorItem?]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -61,7 +61,8 @@ final class RecordPipe: @unchecked Sendable {
 /// The producer's end of a ``RecordPipe``: collects items into batches.
 struct PipeWriter {
     let pipe: RecordPipe
-    private var batch: [ConnectorItem] = []
+    /// Optional, so that the reader can move each item out (``PipeReader``).
+    private var batch: [ConnectorItem?] = []
     private static let batchSize = 512
 
     init(pipe: RecordPipe) {
@@ -81,10 +82,11 @@ struct PipeWriter {
     }
 }
 
-/// The consumer's end of a ``RecordPipe``: items one at a time.
+/// The consumer's end of a ``RecordPipe``: items one at a time, each moved out of its batch
+/// (a copy would retain and release every string of the record).
 struct PipeReader {
     let pipe: RecordPipe
-    private var batch: [ConnectorItem] = []
+    private var batch: [ConnectorItem?] = []
     private var position = 0
 
     init(pipe: RecordPipe) { self.pipe = pipe }
@@ -96,6 +98,6 @@ struct PipeReader {
             position = 0
         }
         defer { position += 1 }
-        return batch[position]
+        return batch[position].take()
     }
 }

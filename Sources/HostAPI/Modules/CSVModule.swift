@@ -14,7 +14,10 @@ struct CSVModule {
     static let guide = """
         `csv.rows(path)` streams a file granted for reading one row at a time, whatever its \
         size: `for row, n in csv.rows("export.csv") do print(n, row.ma_ho_so) end`. With a \
-        header (the default) each row is a table keyed by column name; without, an array. The \
+        header (the default) each row is a table keyed by column name; without, an array. A \
+        connector whose file's columns are already the record's fields returns \
+        `csv.records(path)` from its `read`: the host then reads the rows itself, with no Lua \
+        table per row. The \
         encoding (UTF-8, UTF-16 with a BOM, Windows-1258) and the separator (comma, semicolon, \
         tab) are detected; errors name the file, row and column. `csv.decode` reads text \
         already in memory, `csv.encode` writes rows as text (`\\r\\n` line ends, fields quoted \
@@ -22,6 +25,7 @@ struct CSVModule {
         """
 
     static let classes = [
+        DocumentedClass(userdata: CSVRecords.type),
         DocumentedClass("CSVReadOptions", "Options of `csv.rows` and `csv.decode`.", fields: [
             .init("header", HostType.boolean.optional, "the first row names the columns (default true)"),
             .init("separator", HostType.string.optional, "\",\", \";\" or \"\\t\" (default: detected)"),
@@ -54,6 +58,27 @@ struct CSVModule {
                 }
                 let stream = CSVStream(reader: reader, keeping: nil)
                 call.stack.pushFunction(name: "csv.rows iterator") { inner in try stream.next(inner) }
+                return 1
+            }
+            HostFunction("records", "A CSV file whose columns are record fields, for a connector's read to return: the host reads its rows natively.",
+                         parameters: [.init("path", .string, "a file under a folder granted with --allow-read"),
+                                      .init("opts", "CSVReadOptions?", "{separator =, encoding =} (the header is required)")],
+                         returns: [.init("CSVRecords", "the file; each row becomes the record {column = value, origin = \"path:row N\"}")],
+                         since: "0.1") { call in
+                let given = try call.string(1)
+                let path: String
+                do { path = try access.readable(given, function: "csv.records") } catch let denied as FileAccess.Denied {
+                    throw LuaRuntimeMessage(denied.description)
+                }
+                var options = try Self.readOptions(call, 2)
+                guard options.hasHeader else { throw LuaRuntimeMessage("csv.records: the file's header names the fields; header = false is not allowed") }
+                options.hasHeader = true
+                do {
+                    let reader = try CSVReader(url: URL(fileURLWithPath: path), options: options)
+                    call.push(userdata: CSVRecords(reader: reader, source: given), as: CSVRecords.type)
+                } catch {
+                    throw LuaRuntimeMessage("csv.records: \(error)")
+                }
                 return 1
             }
             HostFunction("decode", "Reads CSV text held in memory.",

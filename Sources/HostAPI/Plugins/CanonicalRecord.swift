@@ -8,7 +8,8 @@ import Store
 /// department, channel, fully_online, received_at, due_at, status, finished_at, digitised,
 /// data_reused, fee_payable, paid_online, applicant_name, applicant_id, applicant_phone`), plus
 /// optional `applicant_address`, `apology_due_at`, `time_limit` (`{days = n}`, `{hours = n}` or
-/// a number of working days), `afternoon_cutoff` (`"15:00"`), `history` (an array of `{status,
+/// a number of working days), `afternoon_cutoff` (`"15:00"`), `centre` (the receiving unit, e.g.
+/// `"Phường Phú Thượng"`; empty or absent: none named), `history` (an array of `{status,
 /// at, actor, source, note}`), `origin` (where the connector read it: `"export.csv row 12"`)
 /// and `reject` (why the connector itself refuses the record, e.g. a status code its mapping
 /// table lacks: the record is rejected with that reason).
@@ -33,7 +34,7 @@ enum CanonicalRecord {
     private enum D: Int, CaseIterable {
         case code, source, procedureCode, procedureName, field, department, channel, fullyOnline, receivedAt, dueAt
         case status, finishedAt, digitised, dataReused, feePayable, paidOnline, applicantName, applicantId
-        case applicantPhone, applicantAddress, apologyDueAt, timeLimit, afternoonCutoff, history, reject
+        case applicantPhone, applicantAddress, apologyDueAt, timeLimit, afternoonCutoff, centre, history, reject
     }
 
     /// The fields of a feedback record, named as ``D``'s.
@@ -66,7 +67,8 @@ enum CanonicalRecord {
             apologyDueAt: try record.instant(at(.apologyDueAt)), status: status,
             history: try history(record, at(.history)), finishedAt: try record.instant(at(.finishedAt)),
             digitised: try record.flag(at(.digitised)), dataReused: try record.flag(at(.dataReused)),
-            feePayable: try record.flag(at(.feePayable)), paidOnline: try record.flag(at(.paidOnline)))
+            feePayable: try record.flag(at(.feePayable)), paidOnline: try record.flag(at(.paidOnline)),
+            centre: try record.text(at(.centre)))
         do throws(DomainError) {
             try dossier.validate()
         } catch {

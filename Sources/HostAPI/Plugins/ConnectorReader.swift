@@ -11,13 +11,15 @@ import Store
 /// Each record is read straight off the Lua stack by a host function a small Lua step calls,
 /// never copied into a Swift table first, and one call of the step reads up to
 /// ``ConnectorReader/chunk`` records: reading a million rows is then bounded by the connector's
-/// own work.
+/// own work. A `read` that returns `csv.records(path)` (``CSVRecords``) costs no Lua at all per
+/// record: the host reads each row of the file straight into a record.
 final class ConnectorReader {
     /// What the connector yields (`M.records`).
     let records: ConnectorRecords
     private let session: PluginSession
     /// `(source, options) -> step`: starts a source; each call of `step` hands its next records
-    /// (up to ``chunk``) to the accept function and says whether the source has more.
+    /// (up to ``chunk``) to the accept function and says whether the source has more. A source
+    /// whose `read` returned a ``CSVRecords`` is adopted by the host, and has no step (false).
     private let open: LuaReference
     private var sources: [String?]
     private let options: LuaTable
@@ -28,16 +30,20 @@ final class ConnectorReader {
 
     private final class Pending {
         var items: [ConnectorItem] = []
+        /// The file the current source's `read` returned, read by the host.
+        var file: CSVRecords?
     }
+    private let decoder: RecordDecoder
 
     /// Records read per call of the step.
     static let chunk = 256
 
     private static let stepSource = """
-        local read, accept = ...
+        local read, accept, adopt = ...
         return function(source, options)
           local first, state, control = read(source, options)
           if first == nil then return function() return false end end
+          if adopt(first) then return false end
           if type(first) == "table" then
             local i = 0
             return function()
@@ -81,16 +87,24 @@ final class ConnectorReader {
         let read = try session.function("read")
         let state = session.sandbox.state
         let decoder = RecordDecoder(records: records, deadlines: deadlines, state: state)
+        self.decoder = decoder
         let pending = self.pending
         state.stack.pushFunction(name: "accept") { call in
             pending.items.append(decoder.item(call))
             return 0
         }
+        state.stack.pushFunction(name: "adopt") { call in
+            pending.file = try? CSVRecords.type.object(at: 1, in: call)
+            call.push(pending.file != nil)
+            return 1
+        }
         do {
+            let adopt = try state.stack.read(LuaValue.self, at: -1)
+            state.stack.pop()
             let accept = try state.stack.read(LuaValue.self, at: -1)
             state.stack.pop()
             let helper = try state.load(Self.stepSource, name: "=hostrun import")
-            guard case .function(let open)? = try state.call(helper, [.function(read), accept]).first else {
+            guard case .function(let open)? = try state.call(helper, [.function(read), accept, adopt]).first else {
                 throw LuaError(.runtime, "the import's step did not load")
             }
             self.open = open
@@ -108,6 +122,11 @@ final class ConnectorReader {
             }
             pending.items.removeAll(keepingCapacity: true)
             position = 0
+            if let file = pending.file {
+                if let item = try record(from: file) { return item }
+                pending.file = nil
+                continue
+            }
             if let step {
                 if try call(step, []).first != .boolean(true) { self.step = nil }
                 continue
@@ -117,10 +136,24 @@ final class ConnectorReader {
                 return nil
             }
             let source = sources.removeFirst()
-            guard case .function(let started)? = try call(open, [source.map { .string(LuaString($0)) } ?? .nil,
-                                                                 .table(options)]).first else { return nil }
-            step = started
+            switch try call(open, [source.map { .string(LuaString($0)) } ?? .nil, .table(options)]).first {
+            case .function(let started)?: step = started
+            case .boolean(false)? where pending.file != nil: continue
+            default: return nil
+            }
         }
+    }
+
+    /// The next row of a file the host reads for the connector, as a record; nil at its end.
+    private func record(from file: CSVRecords) throws -> ConnectorItem? {
+        let row: CSVRow?
+        do {
+            row = try file.reader.nextRow()
+        } catch {
+            throw PluginError.lua(plugin: session.plugin.manifest.name, LuaError(.runtime, "csv.records: \(error)"))
+        }
+        guard let row else { return nil }
+        return decoder.item(row, of: file)
     }
 
     private func call(_ function: LuaReference, _ arguments: [LuaValue]) throws -> [LuaValue] {
@@ -167,6 +200,49 @@ private final class RecordDecoder {
         yielded += 1
         var record = RecordFields(names: names, origin: "record \(yielded)", time: deadlines.rules.time)
         if let problem = read(call, into: &record) { return .rejected(problem) }
+        return checked(&record)
+    }
+
+    /// A row of a file read for the connector: the record `{column = value, ...}` with `origin =
+    /// "file:row N"`, as the Lua path would have it from a table of the row.
+    func item(_ row: CSVRow, of file: CSVRecords) -> ConnectorItem {
+        yielded += 1
+        var record = RecordFields(names: names, origin: file.source + ":row \(row.number)", time: deadlines.rules.time)
+        let fields = self.fields(of: file)
+        for (index, value) in row.fields.enumerated() where index < fields.count {
+            switch fields[index] {
+            case .field(let position): record.values[position] = .text(value)
+            case .ignored: continue
+            case .unknown(let name): return .rejected(record.reject(name, "unknown field (not a column of the canonical model)"))
+            }
+        }
+        return checked(&record)
+    }
+
+    /// What each column of a file is among the record's fields.
+    private enum Column {
+        case field(Int)
+        /// A column without a name, or one named `origin`: the origin is always the file's row.
+        case ignored
+        case unknown(String)
+    }
+
+    /// The columns of the file whose rows are being read, worked out at its first row.
+    private var columns: (file: ObjectIdentifier, columns: [Column])?
+
+    private func fields(of file: CSVRecords) -> [Column] {
+        if let columns, columns.file == ObjectIdentifier(file) { return columns.columns }
+        let mapped = (file.reader.header?.names ?? []).map { name -> Column in
+            if name.isEmpty { return .ignored }
+            guard let position = names.firstIndex(of: name) else { return .unknown(name) }
+            return position == originPosition ? .ignored : .field(position)
+        }
+        columns = (ObjectIdentifier(file), mapped)
+        return mapped
+    }
+
+    /// The checked record or feedback item of `record`, or the rejection saying why not.
+    private func checked(_ record: inout RecordFields) -> ConnectorItem {
         do throws(ConnectorRejection) {
             switch records {
             case .dossiers: return .record(try CanonicalRecord.dossier(&record, deadlines: deadlines))

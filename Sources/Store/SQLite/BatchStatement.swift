@@ -5,11 +5,16 @@ import GRDBSQLite
 ///
 /// GRDB's `StatementArguments` box every value and validate the arguments on each execution;
 /// for the million executions of a bulk import that cost as much as SQLite's own work. Here
-/// values are bound straight from `DatabaseValue`s (text copied by SQLite), writes still run
-/// through GRDB's `execute()` so its transaction bookkeeping sees them, and the one lookup query
-/// steps SQLite directly.
+/// values are bound straight from `DatabaseValue`s, writes still run through GRDB's `execute()`
+/// so its transaction bookkeeping sees them, and the one lookup query steps SQLite directly.
+///
+/// Text is copied into an arena the statement owns and bound without a copy of SQLite's (a
+/// `malloc` and a `free` per text cost more than the copy). Each execution's bindings are
+/// therefore its own: the first `bind` after an execution clears every binding, so a parameter
+/// must be bound again before each execution.
 struct BatchStatement {
     private let statement: Statement
+    private let arena = TextArena()
     private var handle: SQLiteStatement { statement.sqliteStatement }
 
     init(_ db: Database, sql: String) throws {
@@ -18,10 +23,17 @@ struct BatchStatement {
         statement.setUncheckedArguments(StatementArguments())
     }
 
-    /// Binds values to the parameters from `first` (1-based) on, keeping the other bindings.
+    /// Binds values to the parameters from `first` (1-based) on, keeping the other bindings of
+    /// this execution.
     func bind(_ values: some Collection<DatabaseValue>, from first: Int32 = 1) {
-        // A statement that ran must be reset before it accepts bindings; reset keeps them.
+        // A statement that ran must be reset before it accepts bindings.
         sqlite3_reset(handle)
+        if arena.executed {
+            // The arena is reused: no binding may keep pointing into it.
+            sqlite3_clear_bindings(handle)
+            arena.used = 0
+            arena.executed = false
+        }
         var index = first
         for value in values {
             let code = switch value.storage {
@@ -31,7 +43,10 @@ struct BatchStatement {
             case .string(let s):
                 // Through the UTF-8 buffer: passing `s` as a C string would copy it first.
                 s.utf8.withContiguousStorageIfAvailable { utf8 in
-                    utf8.withMemoryRebound(to: CChar.self) { text in
+                    if let text = arena.copy(utf8) {
+                        return sqlite3_bind_text(handle, index, text, Int32(utf8.count), SQLITE_STATIC)
+                    }
+                    return utf8.withMemoryRebound(to: CChar.self) { text in
                         // An empty buffer may have no address; SQLite reads none of it then.
                         text.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(text.count), SQLITE_TRANSIENT) }
                             ?? sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
@@ -50,10 +65,14 @@ struct BatchStatement {
     func bind(_ value: DatabaseValue, at index: Int32) { bind(CollectionOfOne(value), from: index) }
 
     /// Runs a write with the values bound so far.
-    func execute() throws { try statement.execute() }
+    func execute() throws {
+        arena.executed = true
+        try statement.execute()
+    }
 
     /// Runs a query with the values bound so far, calling `row` with each result row.
     func query(_ row: (Row) throws -> Void) throws {
+        arena.executed = true
         sqlite3_reset(handle)
         while true {
             switch sqlite3_step(handle) {
@@ -76,5 +95,30 @@ struct BatchStatement {
     }
 }
 
+/// The text bound to one execution of a ``BatchStatement``, one fixed buffer reused by every
+/// execution; text that does not fit is left to SQLite to copy.
+private final class TextArena {
+    static let capacity = 64 << 10
+    let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    var used = 0
+    /// The statement ran since the arena was last cleared (or, at first, may hold the bindings
+    /// of an earlier batch: the statement is cached by the connection).
+    var executed = true
+
+    deinit { buffer.deallocate() }
+
+    /// `bytes` copied into the arena, or nil when they do not fit (nor when empty, since SQLite
+    /// may then be given any pointer).
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar>? {
+        guard !bytes.isEmpty, used + bytes.count <= Self.capacity else { return nil }
+        let start = buffer + used
+        UnsafeMutableRawPointer(start).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        used += bytes.count
+        return UnsafePointer(start)
+    }
+}
+
 /// SQLite copies the value before the call returns.
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// The value outlives the statement's use of it (the statement's own ``TextArena``).
+private let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)

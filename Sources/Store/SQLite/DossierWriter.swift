@@ -5,7 +5,9 @@ import GRDB
 ///
 /// Statements are prepared once per connection and reused for every record; per record the
 /// writer reads the link group of its code (one indexed lookup that also tells whether the key
-/// exists), then inserts, or compares and updates only when something changed.
+/// exists), then inserts, or compares and updates only when something changed. Into a table
+/// that was empty when the batch began, a code the batch has not written yet has no link group:
+/// its lookup is skipped.
 struct DossierWriter: RecordWriter {
     private let db: Database
     private let importID: Int64
@@ -13,10 +15,14 @@ struct DossierWriter: RecordWriter {
     private let audit: AuditWriter
     private var ranks: [String: Int] = [:]
     private var knownSources: Set<String> = []
-    /// The catalogue values written or confirmed in this batch, by procedure code.
-    private var catalogue: [String: ArraySlice<DatabaseValue>] = [:]
+    /// The catalogue entries written or confirmed in this batch, by procedure code.
+    private var catalogue: [String: Procedure] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
     private var seen: [Int64: Int] = [:]
+    /// The hashes of the codes this batch wrote, when the table was empty as it began (nil
+    /// otherwise): a code whose hash is not here has no row yet. Hashes, not codes, so that a
+    /// million of them stay small; a collision only costs a lookup.
+    private var codesWritten: Set<Int>?
     /// What the record being written added to the memories above, to forget if it is undone.
     private var lastRecord: (rows: [Int64], procedure: String, source: String) = ([], "", "")
 
@@ -69,6 +75,7 @@ struct DossierWriter: RecordWriter {
         update = try BatchStatement(db, sql: Self.updateSQL)
         history = try (1...Self.historyRowsPerStatement).map { try BatchStatement(db, sql: Self.historySQL(rows: $0)) }
         procedure = try BatchStatement(db, sql: Self.procedureSQL)
+        if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM dossiers)") == true { codesWritten = [] }
         for row in try Row.fetchAll(db, sql: "SELECT name, priority FROM sources") {
             let name: String = row[0]
             knownSources.insert(name)
@@ -104,13 +111,15 @@ struct DossierWriter: RecordWriter {
         lastRecord = ([], dossier.procedure.code, dossier.source)
         let tracked = DossierColumns.encode(dossier)
         try noteSource(dossier.source)
-        try noteProcedure(tracked)
+        try noteProcedure(dossier.procedure, tracked)
         var group: [Linked] = []
-        lookup.bind(dossier.code.databaseValue, at: 1)
-        try lookup.query { row in
-            group.append(Linked(id: row.int64(0), source: String.fromDatabaseValue(row[1]) ?? "",
-                                isPrimary: row.int64(2) != 0,
-                                tracked: (0..<Int32(tracked.count)).map { row[3 + $0] }))
+        if codesWritten?.insert(dossier.code.hashValue).inserted != true {
+            lookup.bind(dossier.code.databaseValue, at: 1)
+            try lookup.query { row in
+                group.append(Linked(id: row.int64(0), source: String.fromDatabaseValue(row[1]) ?? "",
+                                    isPrimary: row.int64(2) != 0,
+                                    tracked: (0..<Int32(tracked.count)).map { row[3 + $0] }))
+            }
         }
         if let stored = group.first(where: { $0.source == dossier.source }) {
             return try update(stored, with: dossier, tracked, reference)
@@ -196,12 +205,12 @@ struct DossierWriter: RecordWriter {
         knownSources.insert(source)
     }
 
-    private mutating func noteProcedure(_ tracked: [DatabaseValue]) throws {
-        let values = tracked[DossierColumns.procedureRange]
-        let code = String.fromDatabaseValue(values[values.startIndex]) ?? ""
-        guard catalogue[code] != values else { return }
-        procedure.bind(values)
+    /// Writes the catalogue entry of `entry` unless this batch already did; `tracked` holds its
+    /// columns. Compared as a `Procedure`: cheaper than its columns as database values.
+    private mutating func noteProcedure(_ entry: Procedure, _ tracked: [DatabaseValue]) throws {
+        guard catalogue[entry.code] != entry else { return }
+        procedure.bind(tracked[DossierColumns.procedureRange])
         try procedure.execute()
-        catalogue[code] = values
+        catalogue[entry.code] = entry
     }
 }

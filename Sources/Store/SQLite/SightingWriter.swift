@@ -14,7 +14,20 @@ struct SightingWriter {
     private let centreTime: CentreTime
     private let sighting: BatchStatement
     /// Per source: how many dossiers listed, and the first and last receipt day of their records.
-    private var spans: [String: (listed: Int, first: Int?, last: Int?)] = [:]
+    private var spans: [String: Span] = [:]
+
+    private struct Span {
+        var listed = 0
+        var first: Int?
+        var last: Int?
+
+        mutating func count(_ day: Int?) {
+            listed += 1
+            guard let day else { return }
+            first = min(first ?? day, day)
+            last = max(last ?? day, day)
+        }
+    }
 
     private static let sightingSQL = """
         INSERT INTO dossier_sightings (dossier_id, import_id)
@@ -27,7 +40,6 @@ struct SightingWriter {
         self.importID = importID
         self.centreTime = centreTime
         sighting = try BatchStatement(db, sql: Self.sightingSQL)
-        sighting.bind(importID.databaseValue, at: 1)
     }
 
     /// Notes that the import listed `key`; `receivedAt` is its record's receipt, when the record
@@ -35,17 +47,11 @@ struct SightingWriter {
     /// batch inserted or updated it.
     mutating func saw(_ key: DossierKey, receivedAt: Date?, written: Bool) throws {
         if !written {
-            sighting.bind([key.code.databaseValue, key.source.databaseValue], from: 2)
+            sighting.bind([importID.databaseValue, key.code.databaseValue, key.source.databaseValue])
             try sighting.execute()
         }
-        var span = spans[key.source] ?? (0, nil, nil)
-        span.listed += 1
-        if let receivedAt {
-            let day = centreTime.localDate(receivedAt).dayNumber
-            span.first = min(span.first ?? day, day)
-            span.last = max(span.last ?? day, day)
-        }
-        spans[key.source] = span
+        // Updated in place: one lookup of the source per record.
+        spans[key.source, default: Span()].count(receivedAt.map { centreTime.localDate($0).dayNumber })
     }
 
     /// Writes the sightings of the records the batch wrote, and one `source_snapshots` row per

@@ -65,6 +65,16 @@ describe("canonical", function()
     assert.matches("never closed", err)
   end)
 
+  it("reads the optional centre column: a changed centre is a change", function()
+    local result = fixtures.load("fixtures/ho-so-centre.csv")
+    assert.are.same({ 3, 0, 0, 0 }, { result.inserted, result.updated, result.unchanged, result.rejected })
+    local again = fixtures.load("fixtures/ho-so-centre.csv")
+    assert.are.same({ 0, 0, 3 }, { again.inserted, again.updated, again.unchanged })
+    -- ho-so.csv has no centre column: its first row is the same dossier, now with none named.
+    local without = fixtures.load("fixtures/ho-so.csv")
+    assert.are.same({ 5, 1, 0 }, { without.inserted, without.updated, without.unchanged })
+  end)
+
   it("lists the canonical columns of docs/canonical-csv.md", function()
     local canonical = plugin.load()
     assert.are.equal(19, #canonical.columns)
