@@ -71,8 +71,17 @@ public final class LuaState {
 
     /// Opens every standard library, `io`, `os` and `debug` included: for trusted code only.
     /// Scripts from users run in the `Sandbox` instead.
+    ///
+    /// `coroutine.resume`, `wrap` and `close` are the guarded ones the sandbox uses: they record
+    /// which thread runs, so that a time limit stops a looping coroutine, and re-raise a kill.
     public func openStandardLibraries() {
         luaL_openlibs(pointer)
+        lua_getglobal(pointer, "coroutine")
+        for (name, function) in [("resume", hr_sb_co_resume), ("wrap", hr_sb_co_wrap), ("close", hr_sb_co_close)] as [(String, lua_CFunction)] {
+            hr_pushcfunction(pointer, function)
+            lua_setfield(pointer, -2, name)
+        }
+        hr_pop(pointer, 1)
     }
 
     // MARK: Limits
