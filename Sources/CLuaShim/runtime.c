@@ -49,6 +49,20 @@ static void *heap_exhausted(hr_runtime *rt) {
     return NULL;
 }
 
+/// Notes the script line that asked for memory past the limit. Reading the call stack
+/// allocates nothing, so it is safe from inside the allocator.
+static void note_refusal(hr_runtime *rt) {
+    lua_State *L = rt->running;
+    lua_Debug ar;
+    for (int level = 0; L != NULL && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(rt->refused_source, sizeof rt->refused_source, "%s", ar.short_src);
+            rt->refused_line = ar.currentline;
+            return;
+        }
+    }
+}
+
 static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     hr_runtime *rt = ud;
     if (nsize == 0) {
@@ -60,8 +74,10 @@ static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     size_t old = ptr ? osize : 0;  // without a block, osize only tells the object's type
     size_t used = rt->used - old + nsize;
-    if (__builtin_expect(nsize > old && (used > rt->budget || used < rt->used), 0))
+    if (__builtin_expect(nsize > old && (used > rt->budget || used < rt->used), 0)) {
+        note_refusal(rt);
         return NULL;  // Lua collects garbage once and retries, then raises LUA_ERRMEM
+    }
     void *block = realloc(ptr, nsize);
     if (__builtin_expect(block == NULL, 0)) return heap_exhausted(rt);
     rt->used = used;

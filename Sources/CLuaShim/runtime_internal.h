@@ -50,6 +50,10 @@ struct hr_runtime {
     // Where the last error caught by hr_host_pcall happened, and its traceback.
     char error_source[256];
     int error_line;
+    // Where Lua code last asked for memory past the limit: Lua raises LUA_ERRMEM without
+    // calling the message handler, so the allocator notes the line itself.
+    char refused_source[256];
+    int refused_line;
     char *traceback;  // malloc'd
 
     // Limit timers (timers.c): a slot in the process-wide table the signal handler reads, the

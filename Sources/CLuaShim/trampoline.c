@@ -142,6 +142,7 @@ int hr_host_pcall(lua_State *L, int nargs, int nresults) {
     set_traceback(rt, NULL);
     rt->error_source[0] = '\0';
     rt->error_line = 0;
+    rt->refused_line = 0;
     size_t budget = rt->budget;
     rt->budget = hr_lua_budget(rt);
     lua_State *caller = rt->running;
@@ -152,6 +153,11 @@ int hr_host_pcall(lua_State *L, int nargs, int nresults) {
     lua_rotate(L, base, -1);
     lua_pop(L, 1);
     if (status == LUA_ERRMEM) hr_mark_killed(rt, HR_KILL_MEMORY);
+    if (status != LUA_OK && rt->error_line == 0 && rt->refused_line > 0 && hr_killed(L) == HR_KILL_MEMORY) {
+        // No message handler ran for the memory error: name the line the allocator noted.
+        memcpy(rt->error_source, rt->refused_source, sizeof rt->error_source);
+        rt->error_line = rt->refused_line;
+    }
     return status;
 }
 

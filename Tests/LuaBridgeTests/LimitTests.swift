@@ -17,6 +17,8 @@ struct LimitTests {
             try lua.execute("local t = {} for i = 1, 1e8 do t[i] = ('x'):rep(100) .. i end", name: "@m.lua")
         }
         #expect(error?.kind == .memory)
+        // Lua raises memory errors without a message handler: the allocator noted the line.
+        #expect(error?.message == "m.lua:1: memory limit exceeded (2 MiB)")
         #expect(lua.memoryUsed <= 2 << 20 + 64 << 10)
     }
 
