@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # valgrind cannot read Swift's debug information: count a copy without it.
 strip --strip-debug -o "$work/bridge" "$here/.build/release/bridge-benchmark"
-strip --strip-debug -o "$work/hostrun" "$root/.build-static/release/hostrun"
+strip --strip-debug -o "$work/hostrun" "$root/.build/release/hostrun"
 
 count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*refs: *//p' | tr -d ,; }
 
@@ -27,4 +27,6 @@ print(f"per call, loop included: C lua_CFunction {c} instructions, Swift host fu
 
 lua=$(count lua5.4 "$here/Scripts/cpu_bound.lua")
 host=$(count "$work/hostrun" "$here/Scripts/cpu_bound.lua")
-python3 -c "print(f'cpu_bound.lua: lua5.4 {$lua/1e9:.3f} G instructions, hostrun {$host/1e9:.3f} G, ratio {$host/$lua:.3f}')"
+counted=$(count "$work/hostrun" --max-instructions 100000000000 "$here/Scripts/cpu_bound.lua")
+python3 -c "print(f'cpu_bound.lua: lua5.4 {$lua/1e9:.3f} G instructions, hostrun (default limits) {$host/1e9:.3f} G, ratio {$host/$lua:.3f}')"
+python3 -c "print(f'cpu_bound.lua with --max-instructions: hostrun {$counted/1e9:.3f} G, ratio {$counted/$lua:.3f}')"

@@ -6,9 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 
-echo "== building (release; hostrun statically linked, as it is shipped)"
-swift build -c release --static-swift-stdlib --package-path "$root" --scratch-path "$root/.build-static" \
-    --product hostrun >/dev/null
+echo "== building (release; hostrun statically linked, as \`make build\` ships it)"
+swift build -c release --static-swift-stdlib --package-path "$root" --product hostrun >/dev/null
 swift build -c release --package-path "$here" --product bridge-benchmark >/dev/null
 
 echo "== Swift host function vs C lua_CFunction"

@@ -6,9 +6,9 @@ set -eu
 COUNT=${1:-1000000}
 DATA=.build/benchmarks/hostapi-$COUNT
 HERE=Benchmarks/hostapi
-swift build -c release --product hostrun >/dev/null
-swift build -c release --product hostapi-benchmark-data >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product hostrun >/dev/null  # static, as make build ships it
+swift build -c release --static-swift-stdlib --product hostapi-benchmark-data >/dev/null
+BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 if [ ! -f "$DATA/bench.db" ]; then
   "$BIN/hostapi-benchmark-data" "$COUNT" "$DATA"
   # Fold the write-ahead log into the file, so both sides read the same plain database.

@@ -1,4 +1,4 @@
-// The per-state runtime: counting allocator, limit hook, the kill, output counter, watchdog.
+// The per-state runtime: counting allocator, limit hook, the kill, output counter.
 //
 // Memory is enforced only while Lua code runs (`budget`). While host (Swift) code runs, inside a
 // host function or before a script starts, the allocator grants every request the C heap can
@@ -9,8 +9,6 @@
 #include "CLuaShim.h"
 #include "runtime_internal.h"
 
-#include <signal.h>
-#include <sys/time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +21,18 @@ static const char *const kill_messages[] = {
     [HR_KILL_INSTRUCTIONS] = "instruction limit exceeded",
     [HR_KILL_TIME] = "time limit exceeded",
     [HR_KILL_OUTPUT] = "output limit exceeded",
+    [HR_KILL_CPU] = "CPU time limit exceeded",
 };
 
 int64_t hr_now_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t hr_thread_cpu_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
@@ -44,6 +49,20 @@ static void *heap_exhausted(hr_runtime *rt) {
     return NULL;
 }
 
+/// Notes the script line that asked for memory past the limit. Reading the call stack
+/// allocates nothing, so it is safe from inside the allocator.
+static void note_refusal(hr_runtime *rt) {
+    lua_State *L = rt->running;
+    lua_Debug ar;
+    for (int level = 0; L != NULL && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(rt->refused_source, sizeof rt->refused_source, "%s", ar.short_src);
+            rt->refused_line = ar.currentline;
+            return;
+        }
+    }
+}
+
 static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     hr_runtime *rt = ud;
     if (nsize == 0) {
@@ -55,8 +74,10 @@ static void *hr_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     size_t old = ptr ? osize : 0;  // without a block, osize only tells the object's type
     size_t used = rt->used - old + nsize;
-    if (__builtin_expect(nsize > old && (used > rt->budget || used < rt->used), 0))
+    if (__builtin_expect(nsize > old && (used > rt->budget || used < rt->used), 0)) {
+        note_refusal(rt);
         return NULL;  // Lua collects garbage once and retries, then raises LUA_ERRMEM
+    }
     void *block = realloc(ptr, nsize);
     if (__builtin_expect(block == NULL, 0)) return heap_exhausted(rt);
     rt->used = used;
@@ -82,11 +103,14 @@ lua_State *hr_newstate(void) {
         return NULL;
     }
     rt->main = L;
+    rt->running = L;
+    rt->timer_slot = -1;
+    rt->last_resort_code[HR_CLOCK_WALL] = rt->last_resort_code[HR_CLOCK_CPU] = -1;
     rt->budget = HR_HOST_CODE;
     rt->hook_interval = 10000;
     if (hr_coverage_default()) hr_coverage_enable(L);
     lua_atpanic(L, hr_panic);
-    for (int k = HR_KILL_NONE; k <= HR_KILL_OUTPUT; k++) {
+    for (int k = HR_KILL_NONE; k <= HR_KILL_LAST; k++) {
         lua_pushstring(L, kill_messages[k]);
         rt->kill_message_ref[k] = luaL_ref(L, LUA_REGISTRYINDEX);
     }
@@ -95,7 +119,7 @@ lua_State *hr_newstate(void) {
 
 void hr_close(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
-    hr_watchdog_stop(L);
+    hr_timers_release(rt);
     rt->budget = HR_HOST_CODE;
     lua_close(L);
     hr_coverage_merge(rt);
@@ -124,15 +148,21 @@ size_t hr_memory_limit(lua_State *L) { return hr_runtime_of(L)->limit; }
 
 // MARK: Hook and kill
 
-static void hr_hook(lua_State *L, lua_Debug *ar);
+/// Whether the count hook must check a deadline itself because no timer enforces it.
+static int untimed_deadline(const hr_runtime *rt) {
+    return (rt->deadline_ns != 0 && !rt->timed[HR_CLOCK_WALL]) ||
+           (rt->cpu_deadline_ns != 0 && !rt->timed[HR_CLOCK_CPU]);
+}
 
 void hr_install_hook(lua_State *L) {
     hr_runtime *rt = hr_runtime_of(L);
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
-    int limited = killed || rt->instruction_limit != 0 || rt->deadline_ns != 0;
+    // The count hook only for an instruction limit (or a deadline without a timer): a count
+    // hook makes Lua 5.4 route every instruction through its hook dispatcher.
+    int counting = killed || rt->instruction_limit != 0 || untimed_deadline(rt);
     // One hook function per thread: the count event checks the limits, the line event counts
     // coverage (hr_hook tells them apart).
-    int mask = (limited ? LUA_MASKCOUNT : 0) | (rt->coverage != NULL && !killed ? LUA_MASKLINE : 0);
+    int mask = (counting ? LUA_MASKCOUNT : 0) | (rt->coverage != NULL && !killed ? LUA_MASKLINE : 0);
     if (mask != 0) lua_sethook(L, hr_hook, mask, killed ? 1 : rt->hook_interval);
     else lua_sethook(L, NULL, 0, 0);
 }
@@ -153,7 +183,35 @@ uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instr
 
 void hr_set_time_limit(lua_State *L, double seconds) {
     hr_runtime *rt = hr_runtime_of(L);
-    rt->deadline_ns = seconds > 0 ? hr_now_ns() + (int64_t)(seconds * 1e9) : 0;
+    if (seconds > 0) {
+        int64_t ns = (int64_t)(seconds * 1e9);
+        rt->deadline_ns = hr_now_ns() + ns;
+        rt->timed[HR_CLOCK_WALL] = hr_timer_arm(rt, HR_CLOCK_WALL, ns) == 0;
+    } else {
+        rt->deadline_ns = 0;
+        hr_timer_disarm(rt, HR_CLOCK_WALL);
+    }
+    hr_install_hook(rt->main);
+}
+
+void hr_set_cpu_limit(lua_State *L, double seconds) {
+    hr_runtime *rt = hr_runtime_of(L);
+    if (seconds > 0) {
+        int64_t ns = (int64_t)(seconds * 1e9);
+        rt->cpu_deadline_ns = hr_thread_cpu_ns() + ns;
+        rt->timed[HR_CLOCK_CPU] = hr_timer_arm(rt, HR_CLOCK_CPU, ns) == 0;
+    } else {
+        rt->cpu_deadline_ns = 0;
+        hr_timer_disarm(rt, HR_CLOCK_CPU);
+    }
+    hr_install_hook(rt->main);
+}
+
+void hr_stop_time_limits(lua_State *L) {
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->deadline_ns = rt->cpu_deadline_ns = 0;
+    hr_timer_disarm(rt, HR_CLOCK_WALL);
+    hr_timer_disarm(rt, HR_CLOCK_CPU);
     hr_install_hook(rt->main);
 }
 
@@ -169,8 +227,10 @@ void hr_mark_killed(hr_runtime *rt, hr_kill kind) {
 }
 
 void hr_arm_kill(hr_runtime *rt) {
+    // lua_sethook is async-signal-safe (lua.c stops scripts on SIGINT the same way): the timers'
+    // signal handler calls this too. Loops notice the new hook at their next jump.
     if (__atomic_load_n(&rt->killed, __ATOMIC_RELAXED) != HR_KILL_NONE)
-        lua_sethook(rt->main, hr_hook, LUA_MASKCOUNT, 1);
+        lua_sethook(rt->running, hr_hook, LUA_MASKCOUNT, 1);
 }
 
 int hr_kill_raise(lua_State *L, hr_kill kind) {
@@ -191,7 +251,7 @@ void hr_after_protected(lua_State *L, int status) {
     if (kind != HR_KILL_NONE) hr_kill_raise(L, kind);
 }
 
-static void hr_hook(lua_State *L, lua_Debug *ar) {
+void hr_hook(lua_State *L, lua_Debug *ar) {
     hr_runtime *rt = hr_runtime_of(L);
     if (ar->event == LUA_HOOKLINE) {
         if (rt->coverage != NULL) hr_coverage_line(rt, L, ar);
@@ -202,8 +262,10 @@ static void hr_hook(lua_State *L, lua_Debug *ar) {
     rt->instructions += (uint64_t)rt->hook_interval;
     if (rt->instruction_limit != 0 && rt->instructions > rt->instruction_limit)
         hr_kill_raise(L, HR_KILL_INSTRUCTIONS);
-    if (rt->deadline_ns != 0 && hr_now_ns() > rt->deadline_ns)
+    if (rt->deadline_ns != 0 && !rt->timed[HR_CLOCK_WALL] && hr_now_ns() > rt->deadline_ns)
         hr_kill_raise(L, HR_KILL_TIME);
+    if (rt->cpu_deadline_ns != 0 && !rt->timed[HR_CLOCK_CPU] && hr_thread_cpu_ns() > rt->cpu_deadline_ns)
+        hr_kill_raise(L, HR_KILL_CPU);
 }
 
 // MARK: Output
@@ -244,77 +306,4 @@ void hr_stdio_write(int stream, const void *bytes, size_t length) {
 void hr_stdio_flush(void) {
     fflush(stdout);
     fflush(stderr);
-}
-
-// MARK: Watchdog
-//
-// A timer signal, not a thread: a second thread would switch glibc's malloc to its locking,
-// multi-threaded mode and slow every allocation of the script by several percent. SIGALRM is
-// process-wide, so one state at a time may have a watchdog (the command line's).
-
-static hr_runtime *volatile watchdog_runtime;
-static struct sigaction watchdog_previous;
-
-static void arm_timer(int64_t ns) {
-    struct itimerval timer = {{0, 0}, {(time_t)(ns / 1000000000), (suseconds_t)((ns % 1000000000) / 1000)}};
-    if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
-    setitimer(ITIMER_REAL, &timer, NULL);
-}
-
-static void watchdog_signal(int signal) {
-    (void)signal;
-    hr_runtime *rt = watchdog_runtime;
-    if (rt == NULL) return;
-    int64_t now = hr_now_ns();
-    if (now < rt->deadline_ns) {  // early wake-up: sleep again
-        arm_timer(rt->deadline_ns - now);
-        return;
-    }
-    if (!rt->watchdog_fired) {
-        // The hook raises at its next tick; this only matters when no instruction runs because
-        // a single C function is still busy.
-        hr_mark_killed(rt, HR_KILL_TIME);
-        rt->watchdog_fired = 1;
-        if (rt->watchdog_exit_code >= 0) arm_timer(rt->watchdog_grace_ns);
-        return;
-    }
-    // Still inside the same C call after the grace period: nothing safe is left but ending the
-    // process with the documented code (write and _exit are async-signal-safe).
-    (void)!write(2, rt->watchdog_message, strlen(rt->watchdog_message));
-    _exit(rt->watchdog_exit_code);
-}
-
-int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message) {
-    hr_runtime *rt = hr_runtime_of(L);
-    if (rt->deadline_ns == 0 || watchdog_runtime != NULL) return -1;
-    rt->watchdog_grace_ns = (int64_t)(grace_seconds * 1e9);
-    rt->watchdog_exit_code = exit_code;
-    rt->watchdog_fired = 0;
-    snprintf(rt->watchdog_message, sizeof rt->watchdog_message, "%s", message ? message : "");
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = watchdog_signal;
-    action.sa_flags = SA_RESTART;  // interrupted reads and writes resume
-    sigemptyset(&action.sa_mask);
-    watchdog_runtime = rt;
-    if (sigaction(SIGALRM, &action, &watchdog_previous) != 0) {
-        watchdog_runtime = NULL;
-        return -1;
-    }
-    // A parent may have started us with SIGALRM blocked (Foundation's Process does).
-    sigset_t alarm;
-    sigemptyset(&alarm);
-    sigaddset(&alarm, SIGALRM);
-    sigprocmask(SIG_UNBLOCK, &alarm, NULL);
-    arm_timer(rt->deadline_ns - hr_now_ns());
-    return 0;
-}
-
-void hr_watchdog_stop(lua_State *L) {
-    hr_runtime *rt = hr_runtime_of(L);
-    if (watchdog_runtime != rt) return;
-    struct itimerval off = {{0, 0}, {0, 0}};
-    setitimer(ITIMER_REAL, &off, NULL);
-    sigaction(SIGALRM, &watchdog_previous, NULL);
-    watchdog_runtime = NULL;
 }

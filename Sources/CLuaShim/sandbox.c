@@ -215,8 +215,11 @@ static int co_resume(lua_State *L, lua_State *co, int nargs) {
     }
     lua_xmove(L, co, nargs);
     int nresults;
+    hr_runtime *rt = hr_runtime_of(L);
+    rt->running = co;  // the thread a limit timer must stop
     int status = lua_resume(co, L, nargs, &nresults);
-    hr_after_protected(L, status);
+    rt->running = L;
+    hr_after_protected(L, status);  // a timer that fired just before the line above is seen here
     if (status == LUA_OK || status == LUA_YIELD) {
         if (!lua_checkstack(L, nresults + 1)) {
             lua_pop(co, nresults);
@@ -235,7 +238,9 @@ static int close_thread(lua_State *L, lua_State *co) {
     if (rt->close_depth >= HR_MAX_CLOSE_DEPTH)
         return luaL_error(L, "coroutine closes nested too deeply");
     rt->close_depth++;
+    rt->running = co;  // its __close handlers run on it
     int status = lua_resetthread(co);
+    rt->running = L;
     rt->close_depth--;
     hr_after_protected(L, status);
     return status;
@@ -276,7 +281,7 @@ static int co_wrapped(lua_State *L) {
 
 int hr_sb_co_wrap(lua_State *L) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
-    lua_State *co = lua_newthread(L);  // inherits the count hook of L
+    lua_State *co = lua_newthread(L);  // inherits the hook of L
     lua_pushvalue(L, 1);
     lua_xmove(L, co, 1);
     lua_pushcclosure(L, co_wrapped, 1);

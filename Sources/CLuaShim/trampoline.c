@@ -7,6 +7,7 @@
 #include "CLuaShim.h"
 #include "runtime_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,9 +32,14 @@ static int hostfn_gc(lua_State *L) {
 
 /// After a host function: a kill, or memory pushed past the limit by host code (allowed while
 /// it ran, see runtime.c), is raised now that no Swift frame is left.
-/// After a host function: a kill, or memory pushed past the limit by host code (allowed while
-/// it ran, see runtime.c), is raised now that no Swift frame is left.
 static int after_host_call(lua_State *L, hr_runtime *rt, int results, size_t budget) {
+    if (rt->gc_cost >= 1024) {
+        // Host memory behind the userdata pushed: as much collector work as that many bytes
+        // allocated by Lua would cause (may run finalizers, which release host objects).
+        int kilobytes = rt->gc_cost > (size_t)INT_MAX * 1024 ? INT_MAX : (int)(rt->gc_cost / 1024);
+        rt->gc_cost %= 1024;
+        lua_gc(L, LUA_GCSTEP, kilobytes);
+    }
     if (rt->used > budget) {
         lua_gc(L, LUA_GCCOLLECT, 0);
         if (rt->used > budget) hr_mark_killed(rt, HR_KILL_MEMORY);
@@ -51,7 +57,8 @@ static int trampoline(lua_State *L) {
     rt->budget = HR_HOST_CODE;  // host code may push freely; checked after it returns
     int results = fn->callback(L, fn->context);
     rt->budget = budget;
-    if (__builtin_expect(rt->used > budget || results < 0 || __atomic_load_n(&rt->killed, __ATOMIC_RELAXED), 0))
+    if (__builtin_expect(rt->used > budget || results < 0 || rt->gc_cost >= 1024 ||
+                             __atomic_load_n(&rt->killed, __ATOMIC_RELAXED), 0))
         return after_host_call(L, rt, results, budget);
     return results;
 }
@@ -135,13 +142,22 @@ int hr_host_pcall(lua_State *L, int nargs, int nresults) {
     set_traceback(rt, NULL);
     rt->error_source[0] = '\0';
     rt->error_line = 0;
+    rt->refused_line = 0;
     size_t budget = rt->budget;
     rt->budget = hr_lua_budget(rt);
+    lua_State *caller = rt->running;
+    rt->running = L;  // the thread a limit timer must stop
     int status = lua_pcall(L, nargs, nresults, base);
+    rt->running = caller;
     rt->budget = budget;
     lua_rotate(L, base, -1);
     lua_pop(L, 1);
     if (status == LUA_ERRMEM) hr_mark_killed(rt, HR_KILL_MEMORY);
+    if (status != LUA_OK && rt->error_line == 0 && rt->refused_line > 0 && hr_killed(L) == HR_KILL_MEMORY) {
+        // No message handler ran for the memory error: name the line the allocator noted.
+        memcpy(rt->error_source, rt->refused_source, sizeof rt->error_source);
+        rt->error_line = rt->refused_line;
+    }
     return status;
 }
 
@@ -175,6 +191,8 @@ int hr_host_metatable(lua_State *L, const void *type_key, hr_release_fn release)
     lua_rawsetp(L, LUA_REGISTRYINDEX, type_key);
     return 1;
 }
+
+void hr_add_gc_cost(lua_State *L, size_t bytes) { hr_runtime_of(L)->gc_cost += bytes; }
 
 void **hr_new_host_userdata(lua_State *L, const void *type_key) {
     void **block = lua_newuserdatauv(L, sizeof(void *), 0);

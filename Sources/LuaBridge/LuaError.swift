@@ -23,8 +23,10 @@ public struct LuaError: Error, Equatable, CustomStringConvertible, Sendable {
         case memory
         /// The message handler itself failed, aka `LUA_ERRERR`.
         case errorHandler
-        /// The instruction (CPU) limit was reached (host kill).
+        /// The instruction limit was reached (host kill).
         case instructions
+        /// The CPU-time limit was reached (host kill).
+        case cpuTime
         /// The wall-clock deadline passed (host kill).
         case time
         /// The output limit of `print`/`warn` was reached (host kill).
@@ -65,10 +67,10 @@ public struct LuaError: Error, Equatable, CustomStringConvertible, Sendable {
         self.traceback = traceback
     }
 
-    /// Whether this error is a limit breach (memory, instructions, time, output).
+    /// Whether this error is a limit breach (memory, instructions, CPU time, time, output).
     public var isLimitBreach: Bool {
         switch kind {
-        case .memory, .instructions, .time, .output: true
+        case .memory, .instructions, .cpuTime, .time, .output: true
         default: false
         }
     }

@@ -145,6 +145,7 @@ extension LuaState {
         case .memory: what = "memory limit exceeded" + (memoryLimit.map { " (\(ByteCount.format($0)))" } ?? "")
         case .instructions: what = "instruction limit exceeded" + (instructionLimit.map { " (\($0) instructions)" } ?? "")
         case .time: what = "time limit exceeded"
+        case .cpuTime: what = "CPU time limit exceeded"
         case .output:
             let limit = Int(hr_output_limit(pointer))
             what = "output limit exceeded" + (limit > 0 ? " (\(ByteCount.format(limit)))" : "")

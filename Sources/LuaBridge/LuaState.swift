@@ -8,7 +8,8 @@ import CLuaShim
 /// A state is used by one thread at a time: it is not `Sendable`, and every call into it, every
 /// ``LuaReference`` and ``LuaStack`` of it, must come from the thread (or task) that owns it.
 /// Many states may run in parallel, one per thread; they share nothing. The only access from
-/// elsewhere is the command line's watchdog (a timer signal), which sets an atomic kill flag.
+/// elsewhere is the limit timers' signal handler, which sets an atomic kill flag and arms the
+/// hook of the thread running Lua code (async-signal-safe, as in `lua.c`).
 ///
 /// ## Lifetime
 /// ``close()`` runs the state's finalizers and frees its memory; `deinit` closes a state that is
@@ -29,6 +30,9 @@ import CLuaShim
 /// - ``memoryLimit``
 /// - ``instructionLimit``
 /// - ``setTimeLimit(seconds:)``
+/// - ``setCPUTimeLimit(seconds:)``
+/// - ``stopTimeLimits()``
+/// - ``setLastResort(gracePeriod:timeExitCode:cpuExitCode:program:)``
 public final class LuaState {
     /// The underlying `lua_State *` (main thread). Valid until ``close()``.
     public let pointer: OpaquePointer
@@ -67,8 +71,17 @@ public final class LuaState {
 
     /// Opens every standard library, `io`, `os` and `debug` included: for trusted code only.
     /// Scripts from users run in the `Sandbox` instead.
+    ///
+    /// `coroutine.resume`, `wrap` and `close` are the guarded ones the sandbox uses: they record
+    /// which thread runs, so that a time limit stops a looping coroutine, and re-raise a kill.
     public func openStandardLibraries() {
         luaL_openlibs(pointer)
+        lua_getglobal(pointer, "coroutine")
+        for (name, function) in [("resume", hr_sb_co_resume), ("wrap", hr_sb_co_wrap), ("close", hr_sb_co_close)] as [(String, lua_CFunction)] {
+            hr_pushcfunction(pointer, function)
+            lua_setfield(pointer, -2, name)
+        }
+        hr_pop(pointer, 1)
     }
 
     // MARK: Limits
@@ -87,6 +100,10 @@ public final class LuaState {
 
     /// Most VM instructions scripts may run; `nil` for no limit. Checked every
     /// ``hookInterval`` instructions, coroutines included (``LuaError/Kind/instructions``).
+    ///
+    /// An exact budget, but not free: while it is set, Lua 5.4 sends every instruction through
+    /// its hook dispatcher (about 15 % on CPU-bound code). ``setCPUTimeLimit(seconds:)`` bounds
+    /// CPU at no cost.
     public var instructionLimit: UInt64? {
         didSet { hr_set_instruction_limit(pointer, instructionLimit.map { max($0, 1) } ?? 0) }
     }
@@ -100,8 +117,33 @@ public final class LuaState {
     }
 
     /// Sets a wall-clock deadline `seconds` from now (`nil` removes it) (``LuaError/Kind/time``).
+    ///
+    /// A timer enforces it: at the deadline its signal kills the state and makes whichever
+    /// thread of it is running (a coroutine too) raise at its next instruction. No hook runs
+    /// before that.
     public func setTimeLimit(seconds: Double?) {
         hr_set_time_limit(pointer, seconds ?? 0)
+    }
+
+    /// Limits the CPU time of the calling thread from now: `seconds` more (`nil` removes it)
+    /// (``LuaError/Kind/cpuTime``). Enforced like ``setTimeLimit(seconds:)``, by a timer on the
+    /// thread's CPU clock; run the state on the thread that set it.
+    public func setCPUTimeLimit(seconds: Double?) {
+        hr_set_cpu_limit(pointer, seconds ?? 0)
+    }
+
+    /// Stops the wall-time and CPU-time limits (at the end of a run).
+    public func stopTimeLimits() {
+        hr_stop_time_limits(pointer)
+    }
+
+    /// The last resort for a single long C call (a pathological pattern) that no hook can stop:
+    /// when the state is still running `gracePeriod` seconds after the time (or CPU-time) limit
+    /// killed it, the process prints "`program`: time limit exceeded inside a single long call"
+    /// and exits with `timeExitCode` (or `cpuExitCode`). For command-line hosts only; applies to
+    /// limits set afterwards.
+    public func setLastResort(gracePeriod: Double, timeExitCode: Int32, cpuExitCode: Int32, program: String) {
+        hr_set_last_resort(pointer, gracePeriod, timeExitCode, cpuExitCode, program)
     }
 
     /// The limit that killed the state, if any. A killed state runs no more Lua code.
@@ -110,6 +152,7 @@ public final class LuaState {
         case HR_KILL_MEMORY: .memory
         case HR_KILL_INSTRUCTIONS: .instructions
         case HR_KILL_TIME: .time
+        case HR_KILL_CPU: .cpuTime
         case HR_KILL_OUTPUT: .output
         default: nil
         }

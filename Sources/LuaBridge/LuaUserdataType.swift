@@ -24,13 +24,22 @@ public final class LuaUserdataType<Object: AnyObject>: Sendable {
     public let summary: String
     public let methods: [LuaMethod<Object>]
     public let properties: [LuaProperty<Object>]
+    /// The bytes of host memory an object holds, which Lua's collector cannot see (nil: none
+    /// worth telling). See ``init(_:_:methods:properties:cost:)``.
+    public let cost: (@Sendable (Object) -> Int)?
     private let propertiesByName: [String: LuaProperty<Object>]
 
-    public init(_ name: String, _ summary: String, methods: [LuaMethod<Object>] = [], properties: [LuaProperty<Object>] = []) {
+    /// - Parameter cost: the approximate bytes of host memory behind one object. A userdata
+    ///   is a pointer-sized block to Lua; without this, a script that makes a million of them
+    ///   holding kilobytes each runs the collector at the pace of the pointers and the host
+    ///   memory piles up. With it, each push counts as that much allocation to the collector.
+    public init(_ name: String, _ summary: String, methods: [LuaMethod<Object>] = [], properties: [LuaProperty<Object>] = [],
+                cost: (@Sendable (Object) -> Int)? = nil) {
         self.name = name
         self.summary = summary
         self.methods = methods
         self.properties = properties
+        self.cost = cost
         self.propertiesByName = Dictionary(properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -177,6 +186,7 @@ extension LuaStack {
         reserve(2)
         let block = hr_new_host_userdata(state, type.key)!
         block.pointee = UnsafeMutableRawPointer(Unmanaged.passRetained(object).toOpaque())
+        if let cost = type.cost { hr_add_gc_cost(state, cost(object)) }
     }
 }
 

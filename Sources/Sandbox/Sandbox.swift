@@ -18,9 +18,10 @@ public final class Sandbox {
     public let capabilities: Capabilities
     public let output: OutputSink
     /// When set, a single C call (a pathological pattern, say) still running `gracePeriod`
-    /// seconds after the wall-time limit ends the process with `exitCode`: the last resort for
-    /// a command-line run, since no hook can interrupt a C function.
-    public var exitWhenStuck: (exitCode: Int32, gracePeriod: Double)?
+    /// seconds after the wall-time (CPU-time) limit ends the process with `timeExitCode`
+    /// (`cpuExitCode`): the last resort for a command-line run, since no hook can interrupt a
+    /// C function.
+    public var exitWhenStuck: (timeExitCode: Int32, cpuExitCode: Int32, gracePeriod: Double)?
     /// Holds the sink for the C output hook, which gets this box's address.
     private let outputBox: OutputBox
 
@@ -77,8 +78,8 @@ public final class Sandbox {
         defer { output.flush() }
         setArguments(scriptName: scriptName, arguments)
         let chunk = try state.load(source, name: name)
-        applyLimits()
-        defer { hr_watchdog_stop(state.pointer) }
+        startLimits()
+        defer { state.stopTimeLimits() }
         try state.run(chunk, arguments.map { .string(LuaString($0)) })
     }
 
@@ -88,14 +89,18 @@ public final class Sandbox {
         state.setGlobal("arg", table)
     }
 
-    private func applyLimits() {
+    /// Applies ``limits`` from now, on the calling thread (whose CPU clock the CPU-time limit
+    /// reads): ``run(file:arguments:)`` does so for each script; a host that calls the state's
+    /// functions itself calls this first. The time limits run until ``LuaState/stopTimeLimits()``.
+    public func startLimits() {
+        if let stuck = exitWhenStuck {
+            state.setLastResort(gracePeriod: stuck.gracePeriod, timeExitCode: stuck.timeExitCode,
+                                cpuExitCode: stuck.cpuExitCode, program: "hostrun")
+        }
         state.memoryLimit = limits.memory
         state.instructionLimit = limits.instructions
         state.setTimeLimit(seconds: limits.wallTime)
-        if let stuck = exitWhenStuck, limits.wallTime != nil {
-            _ = hr_watchdog_start(state.pointer, stuck.gracePeriod, stuck.exitCode,
-                                  "hostrun: time limit exceeded inside a single long call; stopping\n")
-        }
+        state.setCPUTimeLimit(seconds: limits.cpuTime)
     }
 }
 

@@ -43,7 +43,7 @@ enum SandboxPolicy {
     static let libraries: [(name: String, open: lua_CFunction, kept: [String], why: String)] = [
         ("string", luaopen_string, ["byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match",
                                     "pack", "packsize", "rep", "reverse", "sub", "unpack", "upper"],
-         "pure text functions; `dump` is removed (it makes binary chunks); patterns are guarded by the watchdog"),
+         "pure text functions; `dump` is removed (it makes binary chunks); a pattern running past the time limit meets the last resort"),
         ("table", luaopen_table, ["concat", "insert", "move", "pack", "remove", "sort", "unpack"],
          "pure table functions; they honour metamethods, so read-only proxies stay read-only"),
         ("math", luaopen_math, ["abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max",
@@ -53,7 +53,7 @@ enum SandboxPolicy {
         ("utf8", luaopen_utf8, ["char", "charpattern", "codepoint", "codes", "len", "offset"],
          "pure UTF-8 functions"),
         ("coroutine", luaopen_coroutine, ["create", "isyieldable", "running", "status", "yield"],
-         "new coroutines inherit the limit hook (lua_newthread copies it); resume, wrap and close are guarded below"),
+         "resume, wrap and close are guarded below: they record the running thread for the limit timers and re-raise kills; new coroutines inherit an instruction limit's hook"),
         ("os", luaopen_os, ["clock", "date", "difftime", "time"],
          "time only: execute, exit, remove, rename, tmpname, setlocale touch the machine; getenv is guarded below"),
     ]

@@ -10,12 +10,14 @@ enum ExitStatus: Int32, CaseIterable {
     case instructionLimit = 4
     case timeLimit = 5
     case outputLimit = 6
+    case cpuLimit = 7
 
     init(_ error: LuaError) {
         switch error.kind {
         case .memory: self = .memoryLimit
         case .instructions: self = .instructionLimit
         case .time: self = .timeLimit
+        case .cpuTime: self = .cpuLimit
         case .output: self = .outputLimit
         case .runtime, .syntax, .errorHandler, .conversion, .io: self = .scriptError
         }
@@ -30,6 +32,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .instructionLimit: "the instruction limit was exceeded (--max-instructions)"
         case .timeLimit: "the time limit was exceeded (--max-time)"
         case .outputLimit: "the output limit was exceeded (--max-output)"
+        case .cpuLimit: "the CPU-time limit was exceeded (--max-cpu)"
         }
     }
 
@@ -40,6 +43,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .instructionLimit: "--max-instructions"
         case .timeLimit: "--max-time"
         case .outputLimit: "--max-output"
+        case .cpuLimit: "--max-cpu"
         default: nil
         }
     }

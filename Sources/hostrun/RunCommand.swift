@@ -26,7 +26,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wall-clock limit in seconds (default 1800).", valueName: "seconds"))
     var maxTime: Double?
 
-    @Option(help: ArgumentHelp("Lua VM instruction limit (default 100000000000).", valueName: "n"))
+    @Option(help: ArgumentHelp("CPU-time limit in seconds (default 600).", valueName: "seconds"))
+    var maxCpu: Double?
+
+    @Option(help: ArgumentHelp("Exact Lua VM instruction limit (default none: it slows CPU-bound scripts by about 15 %).", valueName: "n"))
     var maxInstructions: UInt64?
 
     @Option(help: ArgumentHelp("Limit on print/warn output, e.g. 10MiB (default 1GiB).", valueName: "size"))
@@ -67,6 +70,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("no script given: hostrun script.lua, hostrun -e 'code' or hostrun - (see --help)")
         }
         if let maxTime, !(maxTime > 0) { throw ValidationError("--max-time must be a positive number of seconds") }
+        if let maxCpu, !(maxCpu > 0) { throw ValidationError("--max-cpu must be a positive number of seconds") }
         if maxInstructions == 0 { throw ValidationError("--max-instructions must be positive") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
         _ = try NowArgument.parse(now)
@@ -86,6 +90,7 @@ struct RunCommand: ParsableCommand {
         var limits = Limits.default
         if let maxMemory { limits.memory = maxMemory.bytes }
         if let maxTime { limits.wallTime = maxTime }
+        if let maxCpu { limits.cpuTime = maxCpu }
         if let maxInstructions { limits.instructions = maxInstructions }
         if let maxOutput { limits.output = maxOutput.bytes }
         return limits
@@ -108,7 +113,7 @@ struct RunCommand: ParsableCommand {
         }
         do {
             let sandbox = try environment.makeSandbox(limits: limits, output: StandardOutputSink(), moduleFolder: folder)
-            sandbox.exitWhenStuck = (ExitStatus.timeLimit.rawValue, 1.0)
+            sandbox.exitWhenStuck = (ExitStatus.timeLimit.rawValue, ExitStatus.cpuLimit.rawValue, 1.0)
             if let code {
                 try sandbox.run(source: Array(code.utf8), name: "=(command line)", scriptName: script ?? "-e", arguments: arguments)
             }

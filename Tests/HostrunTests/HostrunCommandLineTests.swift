@@ -52,6 +52,7 @@ struct HostrunCommandLineTests {
             (["--max-instructions", "100000", "-e", "while true do end"], 4, "instruction limit exceeded (100000 instructions)"),
             (["--max-time", "0.2", "-e", "while true do end"], 5, "time limit exceeded"),
             (["--max-output", "1KiB", "-e", "while true do print('x') end"], 6, "output limit exceeded (1 KiB)"),
+            (["--max-cpu", "0.2", "-e", "while true do end"], 7, "CPU time limit exceeded"),
         ]
         for (arguments, status, message) in cases {
             let result = try HostrunBinary.run(arguments)
@@ -61,7 +62,7 @@ struct HostrunCommandLineTests {
     }
 
     @Test func usageErrorsExitTwo() throws {
-        for arguments in [[], ["--max-memory", "lots", "-e", "x=1"], ["--max-time", "-1", "-e", "x=1"]] {
+        for arguments in [[], ["--max-memory", "lots", "-e", "x=1"], ["--max-time", "-1", "-e", "x=1"], ["--max-cpu", "0", "-e", "x=1"]] {
             let result = try HostrunBinary.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
@@ -72,6 +73,7 @@ struct HostrunCommandLineTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("hostrun Scripts/hello.lua Lan"))
         #expect(help.stdout.contains("4  the instruction limit was exceeded (--max-instructions)"))
+        #expect(help.stdout.contains("7  the CPU-time limit was exceeded (--max-cpu)"))
         let version = try HostrunBinary.run(["--version"])
         #expect(version.stdout.hasPrefix("0."))
     }

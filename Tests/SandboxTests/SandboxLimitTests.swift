@@ -31,8 +31,22 @@ struct SandboxLimitTests {
         }
     }
 
+    @Test func cpuTimeThroughEveryProtectedCall() {
+        let loop = "function() while true do end end"
+        for source in ["pcall(\(loop))", "xpcall(\(loop), print)", "coroutine.resume(coroutine.create(\(loop)))",
+                       "coroutine.wrap(\(loop))()", "load('while true do end')()",
+                       "coroutine.wrap(function() pcall(coroutine.wrap(\(loop))) end)()"] {
+            expectKill("\(source) print('survived')", Limits(cpuTime: 0.1), .cpuTime)
+        }
+    }
+
     @Test func timeLimit() {
         expectKill("while true do end", Limits(wallTime: 0.2), .time)
+    }
+
+    @Test func timeLimitInsideACoroutine() {
+        expectKill("print(coroutine.resume(coroutine.create(function() while true do end end))) print('survived')",
+                   Limits(wallTime: 0.2), .time)
     }
 
     @Test func outputLimit() {

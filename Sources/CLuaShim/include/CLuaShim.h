@@ -1,9 +1,11 @@
 // The C side of hostrun's Lua bridge.
 //
 // Four jobs, each in its own .c file:
-//   runtime.c    the per-state runtime: counting allocator, instruction/deadline hook, the kill
-//                that pcall, __close and error handlers cannot swallow, the output counter and
-//                the watchdog (a timer signal) for single long C calls;
+//   runtime.c    the per-state runtime: counting allocator, the limit hook, the kill that pcall,
+//                __close and error handlers cannot swallow, the output counter;
+//   timers.c     the wall-time and CPU-time limits: POSIX timers whose signal arms the hook of the
+//                running thread only when a limit is reached, and the last resort for single long
+//                C calls (so that, by default, no hook runs per instruction at all);
 //   trampoline.c host functions: a lua_CFunction that calls a Swift callback and raises the Lua
 //                error only after every Swift frame has returned, plus the protected entry point
 //                and message handler the host uses to run Lua code;
@@ -57,6 +59,8 @@ typedef enum hr_kill {
     HR_KILL_INSTRUCTIONS = 2,
     HR_KILL_TIME = 3,
     HR_KILL_OUTPUT = 4,
+    HR_KILL_CPU = 5,
+    HR_KILL_LAST = HR_KILL_CPU,
 } hr_kill;
 
 /// Where `print` and `warn` write: stream 1 is standard output, 2 is standard error.
@@ -85,14 +89,21 @@ size_t hr_memory_peak(lua_State *L);
 void hr_set_memory_limit(lua_State *L, size_t limit);
 size_t hr_memory_limit(lua_State *L);
 
-/// Installs the count hook on the main thread (coroutines inherit it, see lua_newthread).
-/// `interval` instructions pass between two checks of the limits.
+/// `interval` instructions pass between two checks of the instruction limit.
 void hr_set_hook_interval(lua_State *L, int interval);
-/// Instruction limit; 0 means none. Counted in whole hook intervals.
+/// Instruction limit; 0 means none. Counted in whole hook intervals by a count hook, installed
+/// only while an instruction limit is set (Lua 5.4 runs every instruction through its hook
+/// dispatcher once any count hook is set, which costs about 15 %). New coroutines inherit it.
 void hr_set_instruction_limit(lua_State *L, uint64_t limit);
 uint64_t hr_instructions_executed(lua_State *L);
-/// Wall-clock deadline `seconds` from now (monotonic clock); 0 or less removes it.
+/// Wall-clock deadline `seconds` from now (monotonic clock); 0 or less removes it. A timer
+/// signal kills the state at the deadline (HR_KILL_TIME), whichever thread of it is running.
 void hr_set_time_limit(lua_State *L, double seconds);
+/// CPU-time limit: `seconds` more of the calling thread's CPU time; 0 or less removes it.
+/// Enforced like the deadline, by a timer on the thread's CPU clock (HR_KILL_CPU).
+void hr_set_cpu_limit(lua_State *L, double seconds);
+/// Stops the time and CPU timers (at the end of a run); the limits no longer apply.
+void hr_stop_time_limits(lua_State *L);
 /// Output limit in bytes for print and warn; 0 means none.
 void hr_set_output(lua_State *L, hr_write_fn write, void *context, uint64_t limit);
 uint64_t hr_output_limit(lua_State *L);
@@ -112,13 +123,13 @@ void hr_output_write(lua_State *L, int stream, const char *bytes, size_t length)
 void hr_stdio_write(int stream, const void *bytes, size_t length);
 void hr_stdio_flush(void);
 
-/// Starts a watchdog for single long C calls (a pathological pattern, say) that the hook cannot
-/// interrupt. At the deadline it marks the state killed for time; if the state is still running
-/// `grace_seconds` later, it writes `message` to standard error and ends the process with
-/// `exit_code` (a negative code disables that last resort). It is a SIGALRM timer: one watchdog
-/// per process at a time (returns -1 if another is running). Stopped by hr_watchdog_stop.
-int hr_watchdog_start(lua_State *L, double grace_seconds, int exit_code, const char *message);
-void hr_watchdog_stop(lua_State *L);
+/// The last resort for single long C calls (a pathological pattern, say) that no hook can
+/// interrupt: when the state is still running `grace_seconds` after its wall-time (or CPU-time)
+/// limit killed it, the process writes "`program`: time limit exceeded inside a single long
+/// call; stopping" to standard error and ends with `time_exit_code` (or `cpu_exit_code`).
+/// A negative code disables it for that limit. Applies to the limits set afterwards.
+void hr_set_last_resort(lua_State *L, double grace_seconds, int time_exit_code, int cpu_exit_code,
+                        const char *program);
 
 // MARK: - Coverage (coverage.c)
 
@@ -171,6 +182,11 @@ int hr_error_line(lua_State *L);
 /// The metatable is identified by `type_key`'s address (a registry light-userdata key), never by
 /// name, so scripts cannot forge it.
 void **hr_new_host_userdata(lua_State *L, const void *type_key);
+/// Tells the collector that `bytes` of host memory hang off a userdata just pushed (a Swift
+/// object it cannot see): after the current host function returns, Lua does the collector work
+/// that allocating them would have caused, so small userdata holding big host objects are
+/// collected at the pace of the memory they really hold.
+void hr_add_gc_cost(lua_State *L, size_t bytes);
 /// The host object pointer of the userdata at `idx` when it has the metatable of `type_key`,
 /// else NULL; `*closed` is set when it is of that type but already released.
 void *hr_check_host_userdata(lua_State *L, int idx, const void *type_key, int *closed);

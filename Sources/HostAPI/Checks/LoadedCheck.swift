@@ -119,6 +119,7 @@ struct LoadedCheck {
         switch kind {
         case .time: "time limit of \(seconds(limits.wallTime)) exceeded"
         case .memory: "memory limit of \(bytes(limits.memory)) exceeded"
+        case .cpuTime: "CPU-time limit of \(seconds(limits.cpuTime)) exceeded"
         case .instructions: "instruction limit of \(limits.instructions.map(String.init) ?? "?") exceeded"
         default: "output limit of \(bytes(limits.output)) exceeded"
         }

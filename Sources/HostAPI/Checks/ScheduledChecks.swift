@@ -23,7 +23,8 @@ public enum ScheduledChecks {
             let options = try self.options(entry.args, of: check, source: source, path: path + ".args")
             // A second more than the timeout, so that the scheduler, not the sandbox, decides
             // that a run timed out (and records it so); the sandbox ends it a moment later.
-            let limits = Limits(memory: runner.limits.memory, instructions: runner.limits.instructions,
+            let limits = Limits(memory: runner.limits.memory, cpuTime: runner.limits.cpuTime,
+                                instructions: runner.limits.instructions,
                                 wallTime: entry.timeout + 1, output: runner.limits.output)
             jobs.append(entry.job(run: { context in
                 let run = await CheckThread.run(named: entry.name) {

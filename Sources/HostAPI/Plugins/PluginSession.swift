@@ -30,9 +30,7 @@ public final class PluginSession {
                 throw PluginError.cannotRead(display)
             }
             let chunk = try state.load(Array(source), name: "@" + display)
-            state.memoryLimit = limits.memory
-            state.instructionLimit = limits.instructions
-            state.setTimeLimit(seconds: limits.wallTime)
+            sandbox.startLimits()
             guard case .table(let table)? = try state.call(chunk).first else {
                 throw PluginError.entryReturnedNoTable(display)
             }

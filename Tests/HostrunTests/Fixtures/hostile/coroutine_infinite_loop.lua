@@ -1,3 +1,3 @@
 -- expect: cpu
--- Coroutines inherit the instruction hook.
+-- The CPU timer arms the hook of the thread running when it fires: the coroutine.
 coroutine.wrap(function() while true do end end)()
