@@ -154,16 +154,18 @@ public final class PostgreSQLStore: DossierStore {
 
     /// Runs `body` as one batch: one transaction that also records the batch in `imports`,
     /// committed only if `body` returns (rolled back for a dry run), tried again from the
-    /// start after a deadlock or serialization failure.
-    func batch(_ request: ImportRequest,
+    /// start after a deadlock or serialization failure when `retrying` (`body` must then be
+    /// able to run again from the start).
+    func batch(_ request: ImportRequest, retrying: Bool = true,
                _ body: (PostgresConnection, Int64, inout ImportSummary) throws -> Void) throws -> ImportSummary {
         var attempt = 1
+        let attempts = retrying ? Self.maximumAttempts : 1
         while true {
             do {
                 return try connections.with { connection in
                     try attemptBatch(request, connection, body)
                 }
-            } catch let error where Self.isTransient(error) && attempt < Self.maximumAttempts {
+            } catch let error where Self.isTransient(error) && attempt < attempts {
                 // Random pauses that grow: two writers that collided rarely collide again.
                 let pause = Double.random(in: 0.5...1.5) * 0.05 * Double(1 << attempt)
                 Thread.sleep(forTimeInterval: pause)
@@ -173,7 +175,8 @@ public final class PostgreSQLStore: DossierStore {
                                           reason: error.reason)
             } catch let error as WriteConflict {
                 throw StoreError.database(operation: "batch \(request.batchID) of \(request.connector)",
-                                          reason: "\(error), \(Self.maximumAttempts) times")
+                                          reason: retrying ? "\(error), \(attempts) times"
+                                              : "\(error); nothing was written, run the import again")
             }
         }
     }
