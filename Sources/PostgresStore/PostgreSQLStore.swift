@@ -98,10 +98,7 @@ public final class PostgreSQLStore: DossierStore {
             SELECT value FROM store_meta WHERE key = 'utc_offset_seconds'
             """, binds, logger: logger).rows
         let stored = try rows.first.flatMap { Int(try $0.decode(String.self)) }
-        if let stored, stored != centreTime.utcOffsetSeconds {
-            throw StoreError.centreTimeMismatch(location: location, stored: stored,
-                                                requested: centreTime.utcOffsetSeconds)
-        }
+        try StoreError.checkCentreTime(stored: stored, requested: centreTime, location: location)
     }
 
     // MARK: Batches
