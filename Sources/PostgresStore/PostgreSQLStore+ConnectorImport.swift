@@ -12,39 +12,23 @@ extension PostgreSQLStore: ConnectorImportStore {
     public func importDossiers(_ next: () throws -> SnapshotEntry<DossierRecord>?, as request: ImportRequest,
                                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request, retrying: false) { connection, importID, summary in
-            let skipping = request.onRejection == .skipRecord
-            var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
-                                                   centreTime: centreTime, pinpointsRejections: !skipping)
             var sightings = PostgresSightingWriter(connection: connection, logger: logger, importID: importID,
                                                    centreTime: centreTime)
-            var chunk: [DossierRecord] = []
-            chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
-            var first = 0
-            func flush() throws {
-                let outcomes = try skipping
-                    ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
-                    : writer.write(chunk, firstIndex: first)
-                for outcome in outcomes {
-                    summary.count(outcome)
-                    if outcome.outcome != .rejected {
-                        try sightings.saw(outcome.record.key,
-                                          receivedAt: chunk[outcome.record.index - first].dossier.receivedAt)
+            func records() throws -> DossierRecord? {
+                while let entry = try next() {
+                    switch entry {
+                    case .record(let record): return record
+                    case .listed(let key): try sightings.saw(key, receivedAt: nil)
                     }
-                    try observe(outcome)
                 }
-                first += chunk.count
-                chunk.removeAll(keepingCapacity: true)
+                return nil
             }
-            while let entry = try next() {
-                switch entry {
-                case .record(let record):
-                    chunk.append(record)
-                    if chunk.count == PostgresDossierWriter.chunkSize { try flush() }
-                case .listed(let key):
-                    try sightings.saw(key, receivedAt: nil)
+            try writeDossiers(connection, importID, request, &summary, next: records) { outcome, record in
+                if outcome.outcome != .rejected {
+                    try sightings.saw(outcome.record.key, receivedAt: record.dossier.receivedAt)
                 }
+                try observe(outcome)
             }
-            try flush()
             try sightings.finish()
         }
     }

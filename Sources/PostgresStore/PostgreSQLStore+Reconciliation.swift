@@ -44,27 +44,9 @@ extension PostgreSQLStore: ReconciliationStore {
     public func conflicts(comparing fields: [ComparedField]) throws -> [SourceConflict] {
         guard !fields.isEmpty else { return [] }
         return try read("comparing sources") { connection in
-            var conflicts: [SourceConflict] = []
-            // Rows come by code: each code's group is compared as soon as the next code begins.
-            var group: [(source: String, values: [String?])] = []
-            var groupCode: String?
-            func flush() {
-                guard let code = groupCode else { return }
-                for (offset, field) in fields.enumerated() {
-                    let values = group.compactMap { member in member.values[offset].map { (member.source, $0) } }
-                    if Set(values.map(\.1)).count > 1 {
-                        conflicts.append(SourceConflict(code: code, field: field, values: values))
-                    }
-                }
-                group.removeAll(keepingCapacity: true)
-            }
+            var collector = ConflictCollector(comparing: fields)
             for row in try connection.run(ReconciliationSQL.conflicts(comparing: fields), logger: logger).rows {
                 let cells = row.makeRandomAccess()
-                let code = try cells[0].decode(String.self)
-                if code != groupCode {
-                    flush()
-                    groupCode = code
-                }
                 let values = try fields.enumerated().map { offset, field -> String? in
                     let cell = cells[2 + offset]
                     if field.isDay {
@@ -72,10 +54,10 @@ extension PostgreSQLStore: ReconciliationStore {
                     }
                     return try cell.decode(String?.self).flatMap { $0.isEmpty ? nil : $0 }
                 }
-                group.append((try cells[1].decode(String.self), values))
+                collector.add(code: try cells[0].decode(String.self), source: try cells[1].decode(String.self),
+                              values: values)
             }
-            flush()
-            return conflicts
+            return collector.finish()
         }
     }
 

@@ -107,29 +107,40 @@ public final class PostgreSQLStore: DossierStore {
     public func upsert(_ records: some Sequence<DossierRecord>, as request: ImportRequest,
                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { connection, importID, summary in
-            let skipping = request.onRejection == .skipRecord
-            var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
-                                                   centreTime: centreTime, pinpointsRejections: !skipping)
-            var chunk: [DossierRecord] = []
-            chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
-            var first = 0
-            func flush() throws {
-                let outcomes = try skipping
-                    ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
-                    : writer.write(chunk, firstIndex: first)
-                for outcome in outcomes {
-                    summary.count(outcome)
-                    try observe(outcome)
-                }
-                first += chunk.count
-                chunk.removeAll(keepingCapacity: true)
-            }
-            for record in records {
-                chunk.append(record)
-                if chunk.count == PostgresDossierWriter.chunkSize { try flush() }
-            }
-            try flush()
+            var iterator = records.makeIterator()
+            try writeDossiers(connection, importID, request, &summary, next: { iterator.next() },
+                              written: { outcome, _ in try observe(outcome) })
         }
+    }
+
+    /// Writes the records `next` gives inside a batch, a chunk of
+    /// ``PostgresDossierWriter/chunkSize`` at a time, counting each outcome into `summary` and
+    /// handing it with its record to `written`.
+    func writeDossiers(_ connection: PostgresConnection, _ importID: Int64, _ request: ImportRequest,
+                       _ summary: inout ImportSummary, next: () throws -> DossierRecord?,
+                       written: (RecordOutcome, DossierRecord) throws -> Void) throws {
+        let skipping = request.onRejection == .skipRecord
+        var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
+                                               centreTime: centreTime, pinpointsRejections: !skipping)
+        var chunk: [DossierRecord] = []
+        chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
+        var first = 0
+        func flush() throws {
+            let outcomes = try skipping
+                ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
+                : writer.write(chunk, firstIndex: first)
+            for outcome in outcomes {
+                summary.count(outcome)
+                try written(outcome, chunk[outcome.record.index - first])
+            }
+            first += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+        }
+        while let record = try next() {
+            chunk.append(record)
+            if chunk.count == PostgresDossierWriter.chunkSize { try flush() }
+        }
+        try flush()
     }
 
     @discardableResult

@@ -84,3 +84,42 @@ extension ComparedField {
         }
     }
 }
+
+/// Turns the rows of ``ReconciliationSQL/conflicts(comparing:)`` (one per code and source, by
+/// code) into conflicts, one code's group at a time, for both database stores.
+package struct ConflictCollector {
+    private let fields: [ComparedField]
+    private var code: String?
+    private var members: [(source: String, values: [String?])] = []
+    private var conflicts: [SourceConflict] = []
+
+    package init(comparing fields: [ComparedField]) {
+        self.fields = fields
+    }
+
+    /// One source's values of `fields` for `code`, as a conflict shows them (`nil`: unknown).
+    package mutating func add(code: String, source: String, values: [String?]) {
+        if code != self.code {
+            flush()
+            self.code = code
+        }
+        members.append((source, values))
+    }
+
+    /// The conflicts, by code and field.
+    package mutating func finish() -> [SourceConflict] {
+        flush()
+        return conflicts
+    }
+
+    private mutating func flush() {
+        guard let code else { return }
+        for (offset, field) in fields.enumerated() {
+            let values = members.compactMap { member in member.values[offset].map { (source: member.source, value: $0) } }
+            if Set(values.map(\.value)).count > 1 {
+                conflicts.append(SourceConflict(code: code, field: field, values: values))
+            }
+        }
+        members.removeAll(keepingCapacity: true)
+    }
+}

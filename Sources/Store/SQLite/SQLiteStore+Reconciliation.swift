@@ -31,26 +31,12 @@ extension SQLiteStore: ReconciliationStore {
         guard !fields.isEmpty else { return [] }
         return try read("comparing sources") { db in
             let rows = try Row.fetchCursor(db, sql: ReconciliationSQL.conflicts(comparing: fields))
-            var conflicts: [SourceConflict] = []
-            var group: [Row] = []
-            func flush() {
-                guard let code: String = group.first?[0] else { return }
-                for (offset, field) in fields.enumerated() {
-                    let values: [(source: String, value: String)] = group.compactMap { row in
-                        field.text(row[2 + offset]).map { (row[1], $0) }
-                    }
-                    if Set(values.map(\.value)).count > 1 {
-                        conflicts.append(SourceConflict(code: code, field: field, values: values))
-                    }
-                }
-                group.removeAll(keepingCapacity: true)
-            }
+            var collector = ConflictCollector(comparing: fields)
             while let row = try rows.next() {
-                if let code: String = group.first?[0], code != row[0] as String { flush() }
-                group.append(row.copy())
+                collector.add(code: row[0], source: row[1],
+                              values: fields.indices.map { fields[$0].text(row[2 + $0]) })
             }
-            flush()
-            return conflicts
+            return collector.finish()
         }
     }
 
