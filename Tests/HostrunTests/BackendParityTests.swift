@@ -7,8 +7,9 @@ import Testing
 /// Two ways in, each into both backends: the seed's records as `hostrun demo --scenario seed`
 /// writes them (with their status histories), and the same records exported as canonical CSV
 /// (`Benchmarks/import/canonical-export.sql`, through `sqlite3`) and read by
-/// `hostrun import canonical`, then the export without one row in ten imported again so that
-/// reconciliation has vanished dossiers to find.
+/// `hostrun import canonical`, then the export without one row in ten imported again and fifty
+/// codes from another system with other details, so that reconciliation has vanished dossiers
+/// and conflicts to find.
 @Suite(.enabled(if: TestServer.available, Comment(rawValue: TestServer.skipped)), .timeLimit(.minutes(10)))
 struct BackendParityTests {
     static let root = ReportCommandTests.root.path
@@ -34,9 +35,18 @@ struct BackendParityTests {
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
         let kept = lines.enumerated().filter { $0.offset == 0 || $0.offset % 10 != 0 }.map(\.element)
         try (kept.joined(separator: "\r\n") + "\r\n").write(toFile: part, atomically: true, encoding: .utf8)
+        // Another system holding fifty of the codes, each with its neighbour's details: every
+        // compared field may disagree.
+        let other = folder + "/other.csv"
+        let borrowed = (1...50).map { i in
+            let code = lines[i + 1].prefix { $0 != "," }
+            let details = lines[i].split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)[2]
+            return "\(code),vnpost,\(details)"
+        }
+        try (([String(lines[0])] + borrowed).joined(separator: "\r\n") + "\r\n").write(toFile: other, atomically: true, encoding: .utf8)
         let imported = (sqlite: folder + "/imported.db", postgres: try TestServer.freshDatabase())
         for store in [imported.sqlite, imported.postgres] {
-            for file in [csv, part] {
+            for file in [csv, part, other] {
                 try succeed(["import", "canonical", file, "--db", store, "--now", "25/05/2026 17:00",
                              "--plugin-path", root + "/Plugins/connectors"])
             }
@@ -106,8 +116,10 @@ struct BackendParityTests {
             return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         }
         #expect(findings[0] == findings[1])
-        // The second import left out one row in ten: those dossiers vanished.
+        // The second import left out one row in ten: those dossiers vanished; the other
+        // system's borrowed details disagree with the first's.
         let postgres = try JSONSerialization.jsonObject(with: Data(runs[1].stdout.utf8)) as? [String: Any]
         #expect((postgres?["vanished"] as? [Any])?.count ?? 0 > 400)
+        #expect((postgres?["conflicts"] as? [Any])?.count ?? 0 >= 50)
     }
 }
