@@ -12,10 +12,10 @@ SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) AS cols
 FROM information_schema.columns
 WHERE table_name = 'dossiers' AND column_name NOT IN ('id', 'code', 'centre') \gset
 INSERT INTO dossiers (id, code, centre, :cols)
-SELECT d.id + k * 100000000, d.code || '-' || lpad(k::text, 2, '0'), 'Phường ' || lpad(k::text, 3, '0'), :cols
+SELECT d.id + k::bigint * 100000000, d.code || '-' || lpad(k::text, 2, '0'), 'Phường ' || lpad(k::text, 3, '0'), :cols
 FROM dossiers d, generate_series(1, :copies - 1) AS g(k);
 INSERT INTO status_history (id, dossier_id, status, at, actor, source, note, import_id)
-SELECT h.id + k * 1000000000, h.dossier_id + k * 100000000, h.status, h.at, h.actor, h.source, h.note, h.import_id
+SELECT h.id + k::bigint * 1000000000, h.dossier_id + k::bigint * 100000000, h.status, h.at, h.actor, h.source, h.note, h.import_id
 FROM status_history h, generate_series(1, :copies - 1) AS g(k);
 CREATE INDEX dossiers_source ON dossiers(source, code);
 CREATE INDEX dossiers_received ON dossiers(received_day);

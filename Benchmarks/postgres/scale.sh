@@ -16,6 +16,9 @@
 #            Both databases first get the procedure catalogue (one row per procedure), as a
 #            store in use has it.
 # Outputs of both sides are compared; each query runs three times alternately, best kept.
+# SCALE_STAGES (default "load figures import") picks stages: "figures import" reuses the
+# databases a previous run loaded (SCALE_KEEP_DATABASES=1 keeps them at the end); SCALE_PART_COPIES
+# (default 10: 1,000,000 rows) is how many copies of the ward each of the four import files holds.
 # Targets: figures and roll-up ≤ 1.5× psql, peak memory < 300 MiB for every hostrun process.
 # Needs HOSTRUN_TEST_POSTGRES_URL (a role that may create databases; .ci/postgres.sh start),
 # about 25 GB of disk on the server and 3 GB in TMPDIR. Results go to standard output as they
@@ -29,11 +32,14 @@ copies=${2:-100}
 seed=${PG_BENCH_SEED:-20260525}
 from=2026-01-01 to=2026-06-30
 centre="Phường 007"
+stages=${SCALE_STAGES:-load figures import}
+part_copies=${SCALE_PART_COPIES:-10}
+stage() { [[ " $stages " == *" $1 "* ]]; }
 server=${HOSTRUN_TEST_POSTGRES_URL:?set HOSTRUN_TEST_POSTGRES_URL (.ci/postgres.sh start)}
+. "$here/measure.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/hostrun-pg-scale.XXXXXX")
 log=${SCALE_LOG:-$work/scale.log}
 [ "${SCALE_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
-url() { python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$server" "$1"; }
 big=$(url hostrun_scale) one=$(url hostrun_scale_one) four=$(url hostrun_scale_four)
 say() { echo "$*" | tee -a "$log"; }
 
@@ -43,40 +49,28 @@ hostrun="$(swift build -c release --package-path "$root" --show-bin-path)/hostru
 swift build -c release --package-path "$here" >&2
 bench="$(swift build -c release --package-path "$here" --show-bin-path)/pg-bench"
 
-seconds() {
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
-        for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$work/$1.time"
-}
-cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/$1.time"; }
-mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/$1.time"; }
-measure() { local name=$1; shift; /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.out"; }
-now() { date +%s.%N; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-same() { cmp -s "$work/$1" "$work/$2" || { echo "MISMATCH: $1 and $2 differ" >&2; diff "$work/$1" "$work/$2" | head >&2; exit 1; }; }
-peak=0
-note_peak() { local m; m=$(mib "$1"); [ "$m" -gt "$peak" ] && peak=$m; return 0; }
-best() { for i in 1 2 3; do seconds "$1.$i"; echo; done | sort -n | head -n 1; }
-psql_figures() { env PGOPTIONS="-c jit=off" psql "$big" -X -q -A -t -F '|' -v from="$from" -v to="$to" "$@" -f "$here/figures.sql"; }
+psql_figures=(env PGOPTIONS="-c jit=off" psql "$big" -X -q -A -t -F '|' -v from="$from" -v to="$to")
 
 say "PostgreSQL scale benchmark, $(date -u '+%d/%m/%Y %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for db in hostrun_scale hostrun_scale_one hostrun_scale_four; do
-    psql "$server" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-done
-for db in "$big" "$one" "$four"; do "$hostrun" db migrate --db "$db" > /dev/null; done
-
-start=$(now)
-"$hostrun" demo --dossiers "$base" --seed "$seed" --db "$big" >&2
-psql "$big" -X -q -v copies="$copies" -f "$here/load-copies.sql" >&2
+if stage load; then
+    psql "$server" -X -q -c "DROP DATABASE IF EXISTS hostrun_scale WITH (FORCE)" -c "CREATE DATABASE hostrun_scale"
+    "$hostrun" db migrate --db "$big" > /dev/null
+    start=$(now)
+    "$hostrun" demo --dossiers "$base" --seed "$seed" --db "$big" >&2
+    psql "$big" -X -q -v copies="$copies" -f "$here/load-copies.sql" >&2
+    say "load: $(awk -v a="$(now)" -v b="$start" 'BEGIN { printf "%.0f", a - b }') s (set-up, not measured)"
+fi
 count=$(psql "$big" -X -A -t -c "SELECT count(*) FROM dossiers")
 centres=$(psql "$big" -X -A -t -c "SELECT count(DISTINCT centre) FROM dossiers")
-say "load: $count dossiers in $centres centres in $(awk -v a="$(now)" -v b="$start" 'BEGIN { printf "%.0f", a - b }') s (set-up, not measured)"
+say "store: $count dossiers in $centres centres"
 
+if stage figures; then
 for i in 1 2 3; do
     measure "figures_ours.$i" "$bench" figures "$big" "$from" "$to" "$centre"
-    measure "figures_psql.$i" psql_figures -v centre="$centre"
+    measure "figures_psql.$i" "${psql_figures[@]}" -v centre="$centre" -f "$here/figures.sql"
     measure "rollup_lua.$i" "$hostrun" run --db "$big" --now "01/07/2026 00:00" "$here/rollup.lua" 01/01/2026 30/06/2026
     measure "rollup_ours.$i" "$bench" rollup "$big" "$from" "$to"
-    measure "rollup_psql.$i" psql_figures
+    measure "rollup_psql.$i" "${psql_figures[@]}" -f "$here/figures.sql"
     same "figures_ours.$i.out" "figures_psql.$i.out"
     same "rollup_ours.$i.out" "rollup_psql.$i.out"
     same "rollup_lua.$i.out" "rollup_psql.$i.out"
@@ -86,11 +80,21 @@ fo=$(best figures_ours) fp=$(best figures_psql) rl=$(best rollup_lua) ro=$(best 
 say "figures of $centre, 01/01–30/06/2026: store (pg-bench) ${fo} s, psql ${fp} s, ratio $(ratio "$fo" "$fp")×"
 say "roll-up of $centres centres + total: hostrun run rollup.lua ${rl} s ($(cpu rollup_lua.1) s CPU), store (pg-bench) ${ro} s, psql ${rp} s; ratios $(ratio "$rl" "$rp")× and $(ratio "$ro" "$rp")×"
 say "peak memory so far: ${peak} MiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
-echo "exporting 4 × 1,000,000 rows as canonical CSV (not measured)…" >&2
+if stage import; then
+for db in hostrun_scale_one hostrun_scale_four; do
+    psql "$server" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+done
+for db in "$one" "$four"; do "$hostrun" db migrate --db "$db" > /dev/null; done
+
+echo "exporting 4 × $part_copies copies of the ward as canonical CSV (not measured)…" >&2
 export_csv() { psql "$big" -X -q -v where="$1" -f "$here/canonical-export.sql" > "$work/$2"; }
-export_csv "id IN (SELECT min(id) FROM dossiers WHERE id < 100000000 GROUP BY procedure_code)" catalogue.csv
-per=$((1000000 / base))
+# One row per procedure and per source: a parallel import that adds a source or a procedure
+# holds its new row until it commits, and the others adding it too wait for that.
+export_csv "id IN (SELECT min(id) FROM dossiers WHERE id < 100000000 GROUP BY procedure_code
+               UNION SELECT min(id) FROM dossiers WHERE id < 100000000 GROUP BY source)" catalogue.csv
+per=$part_copies
 for j in 0 1 2 3; do
     export_csv "id >= $(( (j * per + 1) * 100000000 )) AND id < $(( ((j + 1) * per + 1) * 100000000 ))" "part$j.csv"
 done
@@ -115,7 +119,10 @@ rows_one=$(psql "$one" -X -A -t -c "SELECT count(*) FROM dossiers")
 rows_four=$(psql "$four" -X -A -t -c "SELECT count(*) FROM dossiers")
 [ "$rows_one" = "$rows_four" ] || { echo "MISMATCH: $rows_one dossiers against $rows_four" >&2; exit 1; }
 say "import: four processes at once ${four_wall} s (each: $(for j in 0 1 2 3; do printf '%s s ' "$(seconds import_four_$j)"; done)); speed-up $(ratio "$one_wall" "$four_wall")×; $rows_one dossiers in each"
+fi
 say "peak memory of any hostrun process: ${peak} MiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for db in hostrun_scale hostrun_scale_one hostrun_scale_four; do
-    psql "$server" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
-done
+if [ "${SCALE_KEEP_DATABASES:-0}" != 1 ]; then
+    for db in hostrun_scale hostrun_scale_one hostrun_scale_four; do
+        psql "$server" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    done
+fi
