@@ -72,7 +72,7 @@ let package = Package(
         /// The PostgreSQL store (postgres-nio) and ``StoreFactory``, which opens either backend
         /// from a location. A target of its own so that SQLite-only code does not link NIO.
         .target(name: "PostgresStore", dependencies: [
-            "Domain", "Store",
+            "Domain", "Store", "Scheduling",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

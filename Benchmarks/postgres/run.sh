@@ -34,25 +34,13 @@ if [ -z "${HOSTRUN_TEST_POSTGRES_URL:-}" ]; then
     trap 'rm -rf "$work"; "$root/.ci/postgres.sh" stop' EXIT
 fi
 server=$HOSTRUN_TEST_POSTGRES_URL
-# The URL of database $1 on the server.
-url() { python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$server" "$1"; }
+. "$here/measure.sh"
 one=$(url hostrun_bench_one) four=$(url hostrun_bench_four)
 
 echo "building pg-bench (release)…" >&2
 swift build -c release --package-path "$here" >&2
 bench="$(swift build -c release --package-path "$here" --show-bin-path)/pg-bench"
 
-seconds() {
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
-        for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$work/$1.time"
-}
-mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/$1.time"; }
-# measure NAME COMMAND…: runs COMMAND under /usr/bin/time, stdout to $work/NAME.out.
-measure() { local name=$1; shift; /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.out"; }
-now() { date +%s.%N; }
-same() { cmp -s "$work/$1" "$work/$2" || { echo "MISMATCH: $1 and $2 differ" >&2; diff "$work/$1" "$work/$2" | head >&2; exit 1; }; }
-peak=0
-note_peak() { local m; m=$(mib "$1"); [ "$m" -gt "$peak" ] && peak=$m; return 0; }
 
 for db in hostrun_bench_one hostrun_bench_four; do
     psql "$server" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
@@ -74,9 +62,6 @@ rows_four=$(psql "$four" -X -A -t -c "SELECT count(*) FROM dossiers")
 [ "$rows_one" = "$rows_four" ] || { echo "MISMATCH: $rows_one dossiers against $rows_four" >&2; exit 1; }
 psql "$four" -X -q -c "VACUUM ANALYZE dossiers, status_history"
 
-best() { # best NAME: the smallest wall time of NAME.1…3
-    for i in 1 2 3; do seconds "$1.$i"; echo; done | sort -n | head -n 1
-}
 for i in 1 2 3; do
     measure "figures_ours.$i" "$bench" figures "$four" "$from" "$to" "$centre"
     measure "figures_psql.$i" env PGOPTIONS="-c jit=off" psql "$four" -X -q -A -t -F '|' -v from="$from" -v to="$to" -v centre="$centre" -f "$here/figures.sql"
@@ -88,7 +73,6 @@ for i in 1 2 3; do
 done
 
 one_wall=$(seconds import_one)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 fo=$(best figures_ours) fp=$(best figures_psql) ro=$(best rollup_ours) rp=$(best rollup_psql)
 cat <<REPORT
 PostgreSQL store, $rows_one dossiers in $centres centres ($(nproc) cores)

@@ -56,38 +56,11 @@ extension DossierQuery {
         return fragment
     }
 
-    /// `ORDER BY …` (or nothing for `.unordered`); unknown dates last, ties by source and code.
-    var postgresOrder: String {
-        let direction = descending ? " DESC" : ""
-        let key = "source\(direction), code\(direction)"
-        return switch order {
-        case .unordered: ""
-        case .key: "ORDER BY \(key)"
-        case .receivedAt: "ORDER BY received_at\(direction), \(key)"
-        case .dueAt: "ORDER BY due_at IS NULL, due_at\(direction), \(key)"
-        case .finishedAt: "ORDER BY finished_at IS NULL, finished_at\(direction), \(key)"
-        }
-    }
-
     /// The whole `SELECT` of ``DossierRow/selection``.
     func postgresSelect() throws -> PostgresFragment {
         var fragment = try postgresWhere()
-        fragment.text = "SELECT \(DossierRow.selection) FROM dossiers \(fragment.text) \(postgresOrder)"
+        fragment.text = "SELECT \(DossierRow.selection) FROM dossiers \(fragment.text) \(orderClause)"
         if let limit { fragment.text += " LIMIT \(limit)" }
         return fragment
-    }
-}
-
-extension BreakdownDimension {
-    /// The `dossiers` column holding the dimension.
-    var postgresColumn: String {
-        switch self {
-        case .field: "field"
-        case .procedure: "procedure_code"
-        case .department: "department"
-        case .channel: "channel"
-        case .source: "source"
-        case .centre: "centre"
-        }
     }
 }

@@ -19,7 +19,7 @@ extension PostgreSQLStore {
             throw StoreError.centreTimeMismatch(location: location, stored: centreTime.utcOffsetSeconds,
                                                 requested: classifier.time.utcOffsetSeconds)
         }
-        let sql = PostgresFiguresSQL.select(PeriodBounds(classifier), by: dimension, centre: centre != nil)
+        let sql = FiguresSQL.select(PeriodBounds(classifier), by: dimension, centre: centre != nil, dialect: .postgres)
         var binds = PostgresBindings()
         if let centre { binds.append(centre) }
         let offset = dimension == nil ? 0 : 1

@@ -48,7 +48,7 @@ extension PostgreSQLStore {
 
     public func groupCount(_ query: DossierQuery, by dimension: BreakdownDimension) throws -> [GroupCount] {
         let filter = try query.postgresWhere()
-        let column = dimension.postgresColumn
+        let column = dimension.column
         return try read("counting dossiers by \(dimension.rawValue)") { connection in
             try connection.run("""
                 SELECT \(column), COUNT(*) FROM dossiers \(filter.text) GROUP BY \(column) ORDER BY \(column)

@@ -98,10 +98,7 @@ public final class PostgreSQLStore: DossierStore {
             SELECT value FROM store_meta WHERE key = 'utc_offset_seconds'
             """, binds, logger: logger).rows
         let stored = try rows.first.flatMap { Int(try $0.decode(String.self)) }
-        if let stored, stored != centreTime.utcOffsetSeconds {
-            throw StoreError.centreTimeMismatch(location: location, stored: stored,
-                                                requested: centreTime.utcOffsetSeconds)
-        }
+        try StoreError.checkCentreTime(stored: stored, requested: centreTime, location: location)
     }
 
     // MARK: Batches
@@ -110,29 +107,40 @@ public final class PostgreSQLStore: DossierStore {
     public func upsert(_ records: some Sequence<DossierRecord>, as request: ImportRequest,
                        observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { connection, importID, summary in
-            let skipping = request.onRejection == .skipRecord
-            var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
-                                                   centreTime: centreTime, pinpointsRejections: !skipping)
-            var chunk: [DossierRecord] = []
-            chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
-            var first = 0
-            func flush() throws {
-                let outcomes = try skipping
-                    ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
-                    : writer.write(chunk, firstIndex: first)
-                for outcome in outcomes {
-                    summary.count(outcome)
-                    try observe(outcome)
-                }
-                first += chunk.count
-                chunk.removeAll(keepingCapacity: true)
-            }
-            for record in records {
-                chunk.append(record)
-                if chunk.count == PostgresDossierWriter.chunkSize { try flush() }
-            }
-            try flush()
+            var iterator = records.makeIterator()
+            try writeDossiers(connection, importID, request, &summary, next: { iterator.next() },
+                              written: { outcome, _ in try observe(outcome) })
         }
+    }
+
+    /// Writes the records `next` gives inside a batch, a chunk of
+    /// ``PostgresDossierWriter/chunkSize`` at a time, counting each outcome into `summary` and
+    /// handing it with its record to `written`.
+    func writeDossiers(_ connection: PostgresConnection, _ importID: Int64, _ request: ImportRequest,
+                       _ summary: inout ImportSummary, next: () throws -> DossierRecord?,
+                       written: (RecordOutcome, DossierRecord) throws -> Void) throws {
+        let skipping = request.onRejection == .skipRecord
+        var writer = try PostgresDossierWriter(connection: connection, logger: logger, importID: importID,
+                                               centreTime: centreTime, pinpointsRejections: !skipping)
+        var chunk: [DossierRecord] = []
+        chunk.reserveCapacity(PostgresDossierWriter.chunkSize)
+        var first = 0
+        func flush() throws {
+            let outcomes = try skipping
+                ? RejectionSkipper(connection: connection, logger: logger).write(chunk, first: first, with: &writer)
+                : writer.write(chunk, firstIndex: first)
+            for outcome in outcomes {
+                summary.count(outcome)
+                try written(outcome, chunk[outcome.record.index - first])
+            }
+            first += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+        }
+        while let record = try next() {
+            chunk.append(record)
+            if chunk.count == PostgresDossierWriter.chunkSize { try flush() }
+        }
+        try flush()
     }
 
     @discardableResult
@@ -154,16 +162,18 @@ public final class PostgreSQLStore: DossierStore {
 
     /// Runs `body` as one batch: one transaction that also records the batch in `imports`,
     /// committed only if `body` returns (rolled back for a dry run), tried again from the
-    /// start after a deadlock or serialization failure.
-    func batch(_ request: ImportRequest,
+    /// start after a deadlock or serialization failure when `retrying` (`body` must then be
+    /// able to run again from the start).
+    func batch(_ request: ImportRequest, retrying: Bool = true,
                _ body: (PostgresConnection, Int64, inout ImportSummary) throws -> Void) throws -> ImportSummary {
         var attempt = 1
+        let attempts = retrying ? Self.maximumAttempts : 1
         while true {
             do {
                 return try connections.with { connection in
                     try attemptBatch(request, connection, body)
                 }
-            } catch let error where Self.isTransient(error) && attempt < Self.maximumAttempts {
+            } catch let error where Self.isTransient(error) && attempt < attempts {
                 // Random pauses that grow: two writers that collided rarely collide again.
                 let pause = Double.random(in: 0.5...1.5) * 0.05 * Double(1 << attempt)
                 Thread.sleep(forTimeInterval: pause)
@@ -173,7 +183,8 @@ public final class PostgreSQLStore: DossierStore {
                                           reason: error.reason)
             } catch let error as WriteConflict {
                 throw StoreError.database(operation: "batch \(request.batchID) of \(request.connector)",
-                                          reason: "\(error), \(Self.maximumAttempts) times")
+                                          reason: retrying ? "\(error), \(attempts) times"
+                                              : "\(error); nothing was written, run the import again")
             }
         }
     }

@@ -236,9 +236,16 @@ struct PostgresDossierWriter {
         for code in procedures.keys.sorted() { batch.append(Array(procedures[code]!)) }
         var binds = PostgresBindings()
         try batch.bind(into: &binds)
+        // Only entries that are new or differ reach the INSERT: ON CONFLICT DO UPDATE locks
+        // every conflicting row until the batch commits, even when its WHERE leaves the row as
+        // it is, and parallel imports of the same catalogue would then wait for each other.
         try connection.run("""
             INSERT INTO procedures (code, name, field, limit_kind, limit_value, cutoff_minute)
-            SELECT * FROM \(batch.unnest(from: 1))
+            SELECT u.* FROM \(batch.unnest(from: 1)) AS u(code, name, field, limit_kind, limit_value, cutoff_minute)
+            LEFT JOIN procedures p ON p.code = u.code
+            WHERE p.code IS NULL
+               OR (p.name, p.field, p.limit_kind, p.limit_value, p.cutoff_minute)
+                  IS DISTINCT FROM (u.name, u.field, u.limit_kind, u.limit_value, u.cutoff_minute)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, field = EXCLUDED.field,
                 limit_kind = EXCLUDED.limit_kind, limit_value = EXCLUDED.limit_value,
                 cutoff_minute = EXCLUDED.cutoff_minute

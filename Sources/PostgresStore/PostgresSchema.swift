@@ -23,6 +23,7 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "dossiers, centres and claims", statements: v1),
+        Migration(version: 2, name: "scheduler state, claim leases and import snapshots", statements: v2),
     ]
 
     static let createMigrationsTable = """
@@ -200,6 +201,68 @@ enum PostgresSchema {
             owner      TEXT NOT NULL,
             claimed_at BIGINT NOT NULL,
             PRIMARY KEY (job, slot)
+        )
+        """,
+    ]
+
+    /// What `hostrun schedule` and `hostrun reconcile` keep, as in SQLite's `v2-scheduler`,
+    /// `v3-source-snapshots` and `v5-claim-leases`.
+    private static let v2 = [
+        "ALTER TABLE run_claims ADD COLUMN expires_at BIGINT",
+        """
+        CREATE TABLE scheduler_runs (
+            id           TEXT PRIMARY KEY,
+            job          TEXT NOT NULL,
+            scheduled_at BIGINT NOT NULL,
+            trigger      TEXT NOT NULL
+                CONSTRAINT "trigger must be scheduled or catch_up" CHECK (trigger IN ('scheduled', 'catch_up')),
+            started_at   BIGINT,
+            ended_at     BIGINT,
+            status       TEXT NOT NULL
+                CONSTRAINT "status must be a run status"
+                CHECK (status IN ('running', 'succeeded', 'failed', 'timed_out', 'cancelled', 'interrupted', 'skipped')),
+            check_status TEXT
+                CONSTRAINT "check_status must be ok, warning, critical or unknown"
+                CHECK (check_status IN ('ok', 'warning', 'critical', 'unknown')),
+            skip_reason  TEXT,
+            ticks        INTEGER NOT NULL CHECK (ticks >= 1),
+            message      TEXT
+        )
+        """,
+        "CREATE INDEX scheduler_runs_job ON scheduler_runs(job, scheduled_at)",
+        "CREATE INDEX scheduler_runs_age ON scheduler_runs(scheduled_at)",
+        "CREATE INDEX scheduler_runs_running ON scheduler_runs(status) WHERE status = 'running'",
+        "CREATE TABLE scheduler_ticks (job TEXT PRIMARY KEY, last_tick BIGINT NOT NULL)",
+        """
+        CREATE TABLE alert_states (
+            check_name    TEXT NOT NULL,
+            key           TEXT COLLATE "C" NOT NULL,
+            status        TEXT NOT NULL
+                CONSTRAINT "alert status must be ok, warning, critical or unknown"
+                CHECK (status IN ('ok', 'warning', 'critical', 'unknown')),
+            department    TEXT,
+            days_left     INTEGER,
+            message       TEXT NOT NULL,
+            first_seen    BIGINT NOT NULL,
+            last_seen     BIGINT NOT NULL,
+            last_notified BIGINT NOT NULL,
+            PRIMARY KEY (check_name, key)
+        )
+        """,
+        """
+        CREATE TABLE source_snapshots (
+            source             TEXT COLLATE "C" NOT NULL,
+            import_id          BIGINT NOT NULL REFERENCES imports(id),
+            listed             INTEGER NOT NULL,
+            first_received_day INTEGER,
+            last_received_day  INTEGER,
+            PRIMARY KEY (source, import_id)
+        )
+        """,
+        """
+        CREATE TABLE dossier_sightings (
+            dossier_id BIGINT PRIMARY KEY REFERENCES dossiers(id),
+            import_id  BIGINT NOT NULL REFERENCES imports(id)
         )
         """,
     ]

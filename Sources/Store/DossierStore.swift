@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// The store of dossiers the whole host uses; SQLite today, PostgreSQL behind the same protocol
@@ -94,14 +95,23 @@ public protocol DossierStore: AnyObject, Sendable {
 
     /// Claims one run of a scheduled job: the first caller for a (`job`, `slot`) pair gets a
     /// claim with `granted == true`; every later caller, on any machine sharing the store, gets
-    /// the first one's claim with `granted == false`. A scheduler runs the job (and sends its
+    /// the holder's claim with `granted == false`. A scheduler runs the job (and sends its
     /// alerts) only when granted, so two machines never run the same slot twice.
     ///
+    /// A claim with a `lease` that its holder did not finish (``finishRun(job:slot:owner:)``)
+    /// within the lease is granted to the next caller instead: a holder that died mid-run
+    /// blocks its slot only until then.
+    ///
     /// - Parameters:
-    ///   - job: the job's name, e.g. `"check overdue"`.
-    ///   - slot: the run's scheduled instant or period as text, e.g. `"2026-05-25T07:30+07:00"`.
+    ///   - job: the job's name, e.g. `"overdue"`.
+    ///   - slot: the run's scheduled instant or period as text, e.g. `"2026-05-25T00:30:00Z"`.
     ///   - owner: who claims, e.g. `"host-a pid 4242"`, kept for diagnosis.
-    func claimRun(job: String, slot: String, owner: String) throws -> RunClaim
+    ///   - lease: seconds after which an unfinished claim may be taken over; `nil`: never.
+    func claimRun(job: String, slot: String, owner: String, lease: TimeInterval?) throws -> RunClaim
+
+    /// Marks `owner`'s claim on the run finished, so that it never expires; does nothing if
+    /// another owner holds it.
+    func finishRun(job: String, slot: String, owner: String) throws
 
     /// The procedure catalogue as last reported by any source, by code.
     func procedures() throws -> [Procedure]
@@ -144,6 +154,11 @@ extension DossierStore {
     public func upsertFeedback(_ records: some Sequence<FeedbackRecord>,
                                as request: ImportRequest) throws -> ImportSummary {
         try upsertFeedback(records, as: request, observe: { _ in })
+    }
+
+    /// Claims one run of a scheduled job for good (no lease).
+    public func claimRun(job: String, slot: String, owner: String) throws -> RunClaim {
+        try claimRun(job: job, slot: slot, owner: owner, lease: nil)
     }
 
     /// The figures of a period over every centre's primary dossiers.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The claim on one run of a scheduled job (see ``DossierStore/claimRun(job:slot:owner:)``).
+/// The claim on one run of a scheduled job (see ``DossierStore/claimRun(job:slot:owner:lease:)``).
 public struct RunClaim: Sendable, Hashable {
     public var job: String
     public var slot: String
@@ -16,5 +16,11 @@ public struct RunClaim: Sendable, Hashable {
         self.owner = owner
         self.claimedAt = claimedAt
         self.granted = granted
+    }
+
+    /// A scheduled instant as a claim's slot: UTC, to the second, e.g. `2026-05-25T00:30:00Z`,
+    /// so that schedulers in any time zone name a run alike.
+    public static func slot(_ scheduledAt: Date) -> String {
+        scheduledAt.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }

@@ -82,3 +82,14 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         return sign + (minutes % 60 == 0 ? "\(minutes / 60)" : "\(minutes / 60):\(minutes % 60)")
     }
 }
+
+extension StoreError {
+    /// Throws ``centreTimeMismatch(location:stored:requested:)`` when a store's day columns were
+    /// written in another time zone than `requested` (`stored` nil: a new store, fixed now).
+    package static func checkCentreTime(stored: Int?, requested: CentreTime, location: String) throws {
+        if let stored, stored != requested.utcOffsetSeconds {
+            throw StoreError.centreTimeMismatch(location: location, stored: stored,
+                                                requested: requested.utcOffsetSeconds)
+        }
+    }
+}

@@ -3,6 +3,7 @@ import Dispatch
 import Domain
 import Foundation
 import HostAPI
+import PostgresStore
 import Scheduling
 import Store
 
@@ -19,7 +20,9 @@ struct ScheduleCommand: ParsableCommand {
             sandbox on its own thread, stopped by its timeout without delaying the others. \
             Run history, the last time handled per check and open alerts are kept in the \
             store, so a restarted service neither repeats nor forgets an alert; times missed \
-            while it was stopped are caught up as each check's catch_up says.
+            while it was stopped are caught up as each check's catch_up says. Several services \
+            may share one store (PostgreSQL, or an SQLite file on one machine): each run is \
+            claimed in the store, so only one of them runs it and sends its alerts.
 
             SIGTERM or SIGINT stops it cleanly: no new runs, running ones get --grace seconds, \
             queued alerts are delivered, then it exits 0.
@@ -88,8 +91,12 @@ struct ScheduleCommand: ParsableCommand {
         if case .file(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw CommandProblem("no store at \(path) (give one with --db FILE or HOSTRUN_DB; `hostrun import` creates it)")
         }
-        guard let store = try location.open(centreTime: config.centreTime) as? SQLiteStore else {
-            throw CommandProblem("\(location): the scheduler keeps its state in SQLite stores only, for now")
+        let store = try StoreFactory.open(location, centreTime: config.centreTime)
+        let state: any SchedulerStateStore
+        switch store {
+        case let file as SQLiteStore: state = SQLiteSchedulerStateStore(store: file)
+        case let server as PostgreSQLStore: state = PostgresSchedulerStateStore(store: server)
+        default: throw CommandProblem("\(location): this store cannot keep the scheduler's state")
         }
         let start = try NowArgument.parse(now)
         let clock: any SchedulerClock = once ? SimulatedClock(start: start ?? Date())
@@ -98,7 +105,7 @@ struct ScheduleCommand: ParsableCommand {
                                  store: StoreAccess(store: store),
                                  log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info))
         return ScheduleService(config: config, source: self.config, jobs: try ScheduledChecks.jobs(for: config, runner: runner, source: self.config),
-                               state: SQLiteSchedulerStateStore(store: store), storeLocation: store.location,
+                               state: state, storeLocation: store.location,
                                clock: clock, grace: grace)
     }
 }

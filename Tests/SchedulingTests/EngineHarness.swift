@@ -27,16 +27,20 @@ final class Harness: Sendable {
     let events = Recorder<SchedulerEvent>()
 
     init(start: Date, historyLimit: Int = 1_000) {
-        clock = SimulatedClock(start: start)
-        store = InMemorySchedulerStateStore(historyLimit: historyLimit)
+        let clock = SimulatedClock(start: start)
+        self.clock = clock
+        store = InMemorySchedulerStateStore(historyLimit: historyLimit, now: { clock.now() })
     }
 
-    func scheduler(_ jobs: [ScheduledJob]) throws -> Scheduler {
+    /// A scheduler over the world's store; `owner` names it when several share the store.
+    func scheduler(_ jobs: [ScheduledJob], owner: String = Scheduler.Options.processOwner) throws -> Scheduler {
         let dispatcher = AlertDispatcher(
             sinks: [.init(name: "test", sink: sink)], clock: clock)
         let events = self.events
         return try Scheduler(jobs: jobs, workingDays: TestCalendar2026(), store: store,
-                             dispatcher: dispatcher, clock: clock) { events.append($0) }
+                             dispatcher: dispatcher, clock: clock, options: Scheduler.Options(owner: owner)) {
+            events.append($0)
+        }
     }
 
     /// Shuts a scheduler down while moving simulated time through the grace period, so that

@@ -86,7 +86,8 @@ import Testing
         var preferring = URLComponents(string: t.path)!
         preferring.queryItems = nil
         #expect(try PostgreSQLStore(url: preferring.string!).count(DossierQuery()) == 0)
-        #expect(try t.rows("SELECT version, name FROM schema_migrations") == [["1", "dossiers, centres and claims"]])
+        #expect(try t.rows("SELECT version, name FROM schema_migrations ORDER BY version")
+                == [["1", "dossiers, centres and claims"], ["2", "scheduler state, claim leases and import snapshots"]])
         let error = #expect(throws: StoreError.self) {
             try PostgreSQLStore(url: t.path, centreTime: CentreTime(utcOffsetSeconds: 8 * 3600))
         }

@@ -50,10 +50,10 @@ final class TemporaryStore {
         }
     }
 
-    /// Another store on the same file or database, as a second process would open it.
-    func reopen() throws -> any DossierStore {
-        try StoreFactory.open(backend == .sqlite ? .file(path: path) : .postgres(url: path),
-                              clock: { Fixtures.clock })
+    /// Another store on the same file or database, as a second process would open it
+    /// (with its own clock, when given).
+    func reopen(clock: @escaping @Sendable () -> Date = { Fixtures.clock }) throws -> any DossierStore {
+        try StoreFactory.open(backend == .sqlite ? .file(path: path) : .postgres(url: path), clock: clock)
     }
 
     /// Runs SQL beside the store, as another program would; throws the database's message.

@@ -35,6 +35,9 @@ public enum SkipReason: String, Sendable, Hashable, Codable {
     case missed
     /// A catch-up run was still queued when the scheduler shut down.
     case shutdown
+    /// Another scheduler sharing the store claimed the run (see
+    /// ``SchedulerStateStore/claimRun(job:at:owner:lease:)``) and runs it.
+    case claimed
 }
 
 /// One entry of a job's run history.

@@ -28,6 +28,12 @@ extension Scheduler {
     }
 
     private nonisolated func execute(_ job: ScheduledJob, _ context: JobContext) async {
+        if let refusal = await claim(job, context) {
+            let writes = await declined(job.name, context.runID, refusal)
+            await writes?.value
+            await release(job.name, context.runID)
+            return
+        }
         let outcome: Result<CheckResult, any Error>
         do {
             outcome = .success(try await job.run(context))
@@ -37,6 +43,41 @@ extension Scheduler {
         let writes = await finished(job.name, context.runID, outcome)
         await writes?.value
         await release(job.name, context.runID)
+    }
+
+    /// Claims the run in the store; `nil` when this scheduler may run it, else how the run ends
+    /// without running: skipped when another scheduler sharing the store holds it, failed when
+    /// the store cannot say (running anyway could send alerts twice).
+    private nonisolated func claim(_ job: ScheduledJob, _ context: JobContext)
+        async -> (status: RunStatus, skip: SkipReason?, message: String)? {
+        do {
+            let outcome = try await store.claimRun(job: job.name, at: context.scheduledAt, owner: options.owner,
+                                                   lease: job.timeout + options.claimMargin)
+            switch outcome {
+            case .granted:
+                await claimed(job.name, context.runID)
+                return nil
+            case .held(let holder):
+                return (.skipped, .claimed, "run by \(holder)")
+            }
+        } catch {
+            return (.failed, nil, "could not claim the run in the state store: \(error)")
+        }
+    }
+
+    private func claimed(_ name: String, _ id: UUID) {
+        guard states[name]?.active?.record.id == id else { return }
+        states[name]!.active!.claimed = true
+    }
+
+    /// Ends a run this scheduler may not run; returns its write chain to wait for.
+    private func declined(_ name: String, _ id: UUID,
+                          _ refusal: (status: RunStatus, skip: SkipReason?, message: String)) -> Task<Void, Never>? {
+        guard let run = states[name]?.active, run.record.id == id else { return nil }
+        if !run.closed {
+            close(name, status: refusal.status, skipReason: refusal.skip, message: refusal.message, result: nil)
+        }
+        return states[name]?.active?.writes
     }
 
     /// Records the end of a run that returned, unless a timeout or shutdown already ended it;
@@ -59,19 +100,21 @@ extension Scheduler {
     /// Decides how the active run of `name` ended and chains its final write and alerts.
     /// A timed-out or cancelled run also has its task cancelled and its kill hook called.
     func close(_ name: String, status: RunStatus, checkStatus: CheckStatus? = nil,
-               message: String? = nil, result: CheckResult?) {
+               skipReason: SkipReason? = nil, message: String? = nil, result: CheckResult?) {
         guard var run = states[name]?.active, !run.closed else { return }
         let job = states[name]!.job
         run.closed = true
         run.record.status = status
         run.record.endedAt = clock.now()
         run.record.checkStatus = checkStatus
+        run.record.skipReason = skipReason
         run.record.message = message
         let record = run.record
         let previous = run.writes
+        let claimed = run.claimed
         run.writes = clock.spawn { [weak self] in
             await previous.value
-            await self?.finalize(job, record, result)
+            await self?.finalize(job, record, result, claimed: claimed)
         }
         states[name]!.active = run
         if status == .timedOut || status == .cancelled {
@@ -100,11 +143,21 @@ extension Scheduler {
         onEvent(.run(record))
     }
 
-    /// Writes the run's end, then turns its result into alerts for the job's sinks.
+    /// Writes the run's end, then turns its result into alerts for the job's sinks, then marks
+    /// its claim done (a claim left open by a crash expires, and the run may be taken over).
     private nonisolated func finalize(_ job: ScheduledJob, _ record: RunRecord,
-                                      _ result: CheckResult?) async {
+                                      _ result: CheckResult?, claimed: Bool) async {
         await persist(record)
-        guard let result else { return }
+        if let result { await alert(job, record, result) }
+        guard claimed else { return }
+        do {
+            try await store.finishRun(job: job.name, at: record.scheduledAt, owner: options.owner)
+        } catch {
+            onEvent(.problem("state store: finishing the claim of '\(job.name)': \(error)"))
+        }
+    }
+
+    private nonisolated func alert(_ job: ScheduledJob, _ record: RunRecord, _ result: CheckResult) async {
         do {
             let alerts = try await tracker.process(check: job.name, result: result,
                                                    at: record.scheduledAt,

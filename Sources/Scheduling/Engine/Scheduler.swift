@@ -28,10 +28,25 @@ public actor Scheduler {
         /// How late a scheduled time may be handled and still count as on time rather than
         /// missed (a scheduler woken a few seconds late is not "down").
         public var misfireTolerance: TimeInterval
+        /// Who this scheduler is when it claims runs (see
+        /// ``SchedulerStateStore/claimRun(job:at:owner:lease:)``): unique among the schedulers
+        /// sharing a store, and telling where to look, e.g. `"host-a pid 4242"`.
+        public var owner: String
+        /// How long past a job's timeout its claim on a run lasts: time to write the run's end
+        /// and alerts. After the run's timeout plus this, a claim whose owner died may be taken.
+        public var claimMargin: TimeInterval
 
-        public init(centreTime: CentreTime = .vietnam, misfireTolerance: TimeInterval = 60) {
+        public init(centreTime: CentreTime = .vietnam, misfireTolerance: TimeInterval = 60,
+                    owner: String = Options.processOwner, claimMargin: TimeInterval = 60) {
             self.centreTime = centreTime
             self.misfireTolerance = misfireTolerance
+            self.owner = owner
+            self.claimMargin = claimMargin
+        }
+
+        /// This machine's name and this process's id.
+        public static var processOwner: String {
+            "\(ProcessInfo.processInfo.hostName) pid \(ProcessInfo.processInfo.processIdentifier)"
         }
     }
 
@@ -56,6 +71,8 @@ public actor Scheduler {
         var writes: Task<Void, Never>
         /// Whether the end of the run has been decided (finished, timed out or cancelled).
         var closed = false
+        /// Whether this scheduler holds the run's claim in the store.
+        var claimed = false
     }
 
     struct JobState {
@@ -119,7 +136,8 @@ public actor Scheduler {
     }
 
     /// Loads state from the store, marks runs a previous process left unfinished as
-    /// ``RunStatus/interrupted``, applies catch-up policies for times missed while stopped, and
+    /// ``RunStatus/interrupted`` (once their timeout and ``Options/claimMargin`` have passed:
+    /// younger ones may belong to another scheduler sharing the store), applies catch-up policies for times missed while stopped, and
     /// starts scheduling. Returns at once; the scheduler runs in its own tasks.
     ///
     /// A job seen for the first time starts from its next scheduled time after now. If the
@@ -137,7 +155,14 @@ public actor Scheduler {
     }
 
     private func loadState() async throws {
+        let started = clock.now()
         for var run in try await store.unfinishedRuns() {
+            // A run younger than its claim's lease may be going on another machine sharing the
+            // store; it is this one's business only once the lease has passed.
+            let timeout = states[run.job]?.job.timeout ?? CheckEntry.defaultTimeout
+            if let start = run.startedAt, start.addingTimeInterval(timeout + options.claimMargin) > started {
+                continue
+            }
             run.status = .interrupted
             run.message = "the scheduler stopped while this run was going"
             try await store.saveRun(run)

@@ -3,17 +3,23 @@ import Foundation
 /// A ``SchedulerStateStore`` in memory: for tests, and for a scheduler run without a database.
 ///
 /// History is bounded per job (oldest dropped first, in chunks so that a save stays O(1)
-/// amortised) so that a long-running scheduler does not grow without end; a database store
-/// prunes by age instead.
+/// amortised) so that a long-running scheduler does not grow without end, and so are run
+/// claims; a database store prunes by age instead. Schedulers sharing one instance (in one
+/// process) see each other's claims, as schedulers sharing a database do.
 public actor InMemorySchedulerStateStore: SchedulerStateStore {
     private var history: [String: [RunRecord]] = [:]
     private var ticks: [String: Date] = [:]
     private var alerts: [String: [String: AlertState]] = [:]
+    private var claims: [String: [Date: (owner: String, expires: Date?)]] = [:]
     private let historyLimit: Int
+    private let now: @Sendable () -> Date
 
-    /// - Parameter historyLimit: runs kept per job (up to half as many again between prunings).
-    public init(historyLimit: Int = 1_000) {
+    /// - Parameters:
+    ///   - historyLimit: runs kept per job (up to half as many again between prunings).
+    ///   - now: the time claims' leases are measured against.
+    public init(historyLimit: Int = 1_000, now: @escaping @Sendable () -> Date = { Date() }) {
         self.historyLimit = historyLimit
+        self.now = now
     }
 
     public func saveRun(_ run: RunRecord) {
@@ -54,5 +60,25 @@ public actor InMemorySchedulerStateStore: SchedulerStateStore {
         for key in removals { states[key] = nil }
         for state in upserts { states[state.key] = state }
         alerts[check] = states.isEmpty ? nil : states
+    }
+
+    public func claimRun(job: String, at: Date, owner: String, lease: TimeInterval) -> RunClaimOutcome {
+        let now = self.now()
+        if let held = claims[job]?[at], held.expires.map({ $0 >= now }) ?? true {
+            return .held(by: held.owner)
+        }
+        var held = claims[job, default: [:]]
+        held[at] = (owner, now.addingTimeInterval(lease))
+        // Bounded like the history: only the latest slots can still be asked for.
+        if held.count >= 2 * historyLimit {
+            for slot in held.keys.sorted().prefix(held.count - historyLimit) { held[slot] = nil }
+        }
+        claims[job] = held
+        return .granted
+    }
+
+    public func finishRun(job: String, at: Date, owner: String) {
+        guard claims[job]?[at]?.owner == owner else { return }
+        claims[job]![at]!.expires = nil
     }
 }

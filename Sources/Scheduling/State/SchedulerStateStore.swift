@@ -23,4 +23,25 @@ public protocol SchedulerStateStore: Sendable {
     func alertStates(check: String) async throws -> [AlertState]
     /// Saves `upserts` and deletes the findings whose keys are in `removals`, all at once.
     func updateAlertStates(check: String, upserts: [AlertState], removals: [String]) async throws
+
+    /// Claims the run of `job` for the scheduled time `at`, so that of several schedulers sharing
+    /// the store (on several machines) exactly one runs it and sends its alerts.
+    ///
+    /// The first caller gets ``RunClaimOutcome/granted``. A later caller gets
+    /// ``RunClaimOutcome/held(by:)``, unless the holder neither finished the run
+    /// (``finishRun(job:at:owner:)``) nor is within its `lease`: a holder that died mid-run
+    /// blocks its slot only until the lease ends, and the next caller then takes the run over.
+    func claimRun(job: String, at: Date, owner: String, lease: TimeInterval) async throws -> RunClaimOutcome
+
+    /// Marks a granted claim as done: its run ended and its alerts were handed to the sinks, so
+    /// the claim never expires and nobody runs that slot again.
+    func finishRun(job: String, at: Date, owner: String) async throws
+}
+
+/// The answer to ``SchedulerStateStore/claimRun(job:at:owner:lease:)``.
+public enum RunClaimOutcome: Sendable, Hashable {
+    /// This caller holds the claim and runs the job.
+    case granted
+    /// Another owner claimed the run first (and finished it, or is still within its lease).
+    case held(by: String)
 }

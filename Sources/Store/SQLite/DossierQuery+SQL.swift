@@ -59,7 +59,8 @@ extension DossierQuery {
     }
 
     /// `ORDER BY …` (or nothing for `.unordered`); unknown dates last, ties by source and code.
-    var orderClause: String {
+    /// The same on both database stores.
+    package var orderClause: String {
         let direction = descending ? " DESC" : ""
         let key = "source\(direction), code\(direction)"
         return switch order {
@@ -84,8 +85,8 @@ extension DossierQuery {
 }
 
 extension BreakdownDimension {
-    /// The `dossiers` column holding the dimension.
-    var column: String {
+    /// The `dossiers` column holding the dimension, in both database stores.
+    package var column: String {
         switch self {
         case .field: "field"
         case .procedure: "procedure_code"

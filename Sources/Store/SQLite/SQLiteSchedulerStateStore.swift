@@ -15,6 +15,7 @@ import Scheduling
 /// History is pruned by age: saving a run deletes the finished runs scheduled more than
 /// `retentionDays` before it, so a scheduler left running for years keeps a bounded table.
 public final class SQLiteSchedulerStateStore: SchedulerStateStore {
+    private let store: SQLiteStore
     private let pool: DatabasePool
     private let retention: TimeInterval
     private let queue = DispatchQueue(label: "hostrun.store.scheduler-state")
@@ -22,6 +23,7 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
     /// - Parameter retentionDays: how long finished runs are kept (default 400 days: a year
     ///   of history and a month to compare).
     public init(store: SQLiteStore, retentionDays: Int = 400) {
+        self.store = store
         pool = store.pool
         retention = TimeInterval(retentionDays) * 86_400
     }
@@ -116,6 +118,23 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
                                                StoredInstant.milliseconds(state.lastSeen),
                                                StoredInstant.milliseconds(state.lastNotified)])
             }
+        }
+    }
+
+    // MARK: Claims
+
+    public func claimRun(job: String, at: Date, owner: String, lease: TimeInterval) async throws -> RunClaimOutcome {
+        let store = self.store
+        return try await onQueue("claiming a run of \(job)") {
+            let claim = try store.claimRun(job: job, slot: RunClaim.slot(at), owner: owner, lease: lease)
+            return claim.granted ? .granted : .held(by: claim.owner)
+        }
+    }
+
+    public func finishRun(job: String, at: Date, owner: String) async throws {
+        let store = self.store
+        try await onQueue("finishing a run of \(job)") {
+            try store.finishRun(job: job, slot: RunClaim.slot(at), owner: owner)
         }
     }
 

@@ -26,6 +26,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v2-scheduler", migrate: createSchedulerState)
         migrator.registerMigration("v3-source-snapshots", migrate: createSnapshots)
         migrator.registerMigration("v4-centres-and-claims", migrate: addCentresAndClaims)
+        migrator.registerMigration("v5-claim-leases", migrate: addClaimLeases)
         return migrator
     }
 

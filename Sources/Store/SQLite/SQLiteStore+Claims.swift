@@ -2,23 +2,33 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func claimRun(job: String, slot: String, owner: String) throws -> RunClaim {
+    public func claimRun(job: String, slot: String, owner: String, lease: TimeInterval?) throws -> RunClaim {
         let now = clock()
+        let at = StoredInstant.milliseconds(now)
+        let expires = lease.map { StoredInstant.milliseconds(now.addingTimeInterval($0)) }
         do {
             return try pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO run_claims (job, slot, owner, claimed_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (job, slot) DO NOTHING
-                    """, arguments: [job, slot, owner, StoredInstant.milliseconds(now)])
-                let granted = db.changesCount == 1
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT owner, claimed_at FROM run_claims WHERE job = ? AND slot = ?
-                    """, arguments: [job, slot])!
+                if try String.fetchOne(db, sql: RunClaimSQL.claim(.sqlite),
+                                       arguments: [job, slot, owner, at, expires]) != nil {
+                    return RunClaim(job: job, slot: slot, owner: owner, claimedAt: StoredInstant.date(at), granted: true)
+                }
+                let row = try Row.fetchOne(db, sql: RunClaimSQL.holder(.sqlite), arguments: [job, slot])!
                 return RunClaim(job: job, slot: slot, owner: row[0],
-                                claimedAt: StoredInstant.date(row[1]), granted: granted)
+                                claimedAt: StoredInstant.date(row[1]), granted: false)
             }
         } catch let error as DatabaseError {
             throw StoreError.database(operation: "claiming \(job) for \(slot)", reason: error.message ?? "\(error)")
+        }
+    }
+
+    public func finishRun(job: String, slot: String, owner: String) throws {
+        do {
+            try pool.write { db in
+                try db.execute(sql: RunClaimSQL.finish(.sqlite), arguments: [job, slot, owner])
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.database(operation: "finishing the claim of \(job) for \(slot)",
+                                      reason: error.message ?? "\(error)")
         }
     }
 }

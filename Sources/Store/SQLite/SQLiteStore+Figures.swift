@@ -14,7 +14,7 @@ extension SQLiteStore {
     /// The SQL statement ``periodFigures(_:)`` runs for a classifier (by a dimension, when
     /// given): for diagnostics and for benchmarks that time the same query in the `sqlite3` shell.
     public static func figuresSQL(_ classifier: PeriodClassifier, by dimension: BreakdownDimension? = nil) -> String {
-        FiguresSQL.select(PeriodBounds(classifier), by: dimension)
+        FiguresSQL.select(PeriodBounds(classifier), by: dimension, dialect: .sqlite)
     }
 
     /// One row per dimension value (one row keyed `""` without a dimension).
@@ -25,7 +25,7 @@ extension SQLiteStore {
             throw StoreError.centreTimeMismatch(location: location, stored: centreTime.utcOffsetSeconds,
                                                 requested: classifier.time.utcOffsetSeconds)
         }
-        let sql = FiguresSQL.select(PeriodBounds(classifier), by: dimension, centre: centre != nil)
+        let sql = FiguresSQL.select(PeriodBounds(classifier), by: dimension, centre: centre != nil, dialect: .sqlite)
         let arguments: StatementArguments = centre.map { [$0] } ?? []
         let offset = dimension == nil ? 0 : 1
         return try read("computing the figures of \(classifier.period)") { db in

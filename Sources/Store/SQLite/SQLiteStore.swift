@@ -72,10 +72,7 @@ public final class SQLiteStore: DossierStore {
                            arguments: [key, String(centreTime.utcOffsetSeconds)])
             return centreTime.utcOffsetSeconds
         }
-        if let stored, stored != centreTime.utcOffsetSeconds {
-            throw StoreError.centreTimeMismatch(location: location, stored: stored,
-                                                requested: centreTime.utcOffsetSeconds)
-        }
+        try StoreError.checkCentreTime(stored: stored, requested: centreTime, location: location)
     }
 
     // MARK: Batches

@@ -1,18 +1,20 @@
 import Domain
-import Store
 
-/// The SQL that classifies a period's dossiers and counts every ``Domain/FigureCounter`` on the
-/// server in one pass, by the rules of the SQLite store's `FiguresSQL` (the figures equality
-/// test holds both to the domain's ``Domain/PeriodTally``): an inner `SELECT` puts each counted
-/// dossier in its intake and outcome cell (codes are the positions of ``Domain/Intake`` and
-/// ``Domain/Outcome`` in `allCases`), the outer one counts each cell with `FILTER`, grouped by
-/// the breakdown dimension if any. With a centre, `$1` is its name and the partial index
-/// `dossiers_centre_received` finds its rows.
-enum PostgresFiguresSQL {
-    static func select(_ bounds: PeriodBounds, by dimension: BreakdownDimension?, centre: Bool) -> String {
+/// The SQL that classifies a period's dossiers and counts every ``Domain/FigureCounter`` in one
+/// pass, written once for both database stores (the figures equality test holds both to the
+/// domain's ``Domain/PeriodTally``): an inner `SELECT` puts each counted dossier in its intake
+/// and outcome cell (codes are the positions of ``Domain/Intake`` and ``Domain/Outcome`` in
+/// `allCases`), the outer one counts the cells, grouped by the breakdown dimension, if any.
+package enum FiguresSQL {
+    /// A dossier received before the period is left out when it finished before it, unless that
+    /// finish is after the as-of instant (then it is not yet known, and the dossier still open).
+    /// With `centre`, the SQL takes one argument: the centre's name (on PostgreSQL the partial
+    /// index `dossiers_centre_received` finds its rows).
+    package static func select(_ bounds: PeriodBounds, by dimension: BreakdownDimension?,
+                               centre: Bool = false, dialect: SQLDialect) -> String {
         let (start, end, judged) = (bounds.start, bounds.end, bounds.judgedOn)
-        let counters = FigureCounter.stored.map { "\(expression($0)) AS \($0.rawValue)" }
-        let key = dimension.map { "\($0.postgresColumn) AS dimension, " } ?? ""
+        let counters = FigureCounter.stored.map { "\(expression($0, dialect)) AS \($0.rawValue)" }
+        let key = dimension.map { "\($0.column) AS dimension, " } ?? ""
         return """
             SELECT \(dimension == nil ? "" : "dimension, ")\(counters.joined(separator: ", "))
             FROM (
@@ -36,11 +38,9 @@ enum PostgresFiguresSQL {
                     END AS outcome,
                     digitised, data_reused, fully_online, fee_payable, paid_online, apology_due_at
                 FROM dossiers d
-                WHERE is_primary AND received_at < \(end)\(centre ? " AND centre = $1" : "")
+                WHERE \(dialect.isTrue("is_primary")) AND received_at < \(end)\(centre ? " AND centre = \(dialect.parameter(1))" : "")
                     AND (received_at >= \(start) OR finished_at IS NULL OR finished_at >= \(min(start, end)))
-                -- A fence: without it the planner copies the cell expressions (and the history
-                -- subquery) into every counter; with it each dossier is classified once.
-                OFFSET 0
+                \(fence(dialect))
             ) AS cells
             \(dimension == nil ? "" : "GROUP BY dimension")
             """
@@ -57,11 +57,30 @@ enum PostgresFiguresSQL {
         """
     }
 
-    private static func expression(_ counter: FigureCounter) -> String {
+    /// PostgreSQL's planner would copy the cell expressions (and the history subquery) into
+    /// every counter; `OFFSET 0` fences the subquery so each dossier is classified once.
+    /// SQLite evaluates the subquery's columns once per row as it is.
+    private static func fence(_ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: ""
+        case .postgres: "OFFSET 0"
+        }
+    }
+
+    /// How many rows meet `condition`: SQLite sums the 0/1 truth value (its fastest form),
+    /// PostgreSQL counts with `FILTER`.
+    private static func count(_ condition: String, _ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: "SUM(\(condition))"
+        case .postgres: "COUNT(*) FILTER (WHERE \(condition))"
+        }
+    }
+
+    private static func expression(_ counter: FigureCounter, _ dialect: SQLDialect) -> String {
         let newOnline = "intake = \(code(.online))"
         let new = "intake <> \(code(.carriedOver))"
         let finished = Outcome.allCases.filter(\.isFinished).map { String(code($0)) }.joined(separator: ", ")
-        func count(_ condition: String) -> String { "COUNT(*) FILTER (WHERE \(condition))" }
+        func count(_ condition: String) -> String { Self.count(condition, dialect) }
         return switch counter {
         case .received: "COUNT(*)"
         case .carriedOver: count("intake = \(code(.carriedOver))")
@@ -89,7 +108,8 @@ enum PostgresFiguresSQL {
         case .newFeePayable: count("\(new) AND fee_payable")
         case .newPaidOnline: count("\(new) AND fee_payable AND paid_online")
         case .apologised: count("apology_due_at IS NOT NULL")
-        case .new, .clockStopped: "NULL::int8"  // sums of other counters: not in `FigureCounter.stored`
+        // Sums of other counters: not in `FigureCounter.stored`.
+        case .new, .clockStopped: dialect == .postgres ? "NULL::int8" : "NULL"
         }
     }
 
