@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// One centre's view of a store shared by several (`--centre`): every query, count, figure,
@@ -109,8 +110,12 @@ public final class CentreScopedStore: DossierStore {
 
     public func configuredCentre() throws -> String? { try base.configuredCentre() }
 
-    public func claimRun(job: String, slot: String, owner: String) throws -> RunClaim {
-        try base.claimRun(job: job, slot: slot, owner: owner)
+    public func claimRun(job: String, slot: String, owner: String, lease: TimeInterval?) throws -> RunClaim {
+        try base.claimRun(job: job, slot: slot, owner: owner, lease: lease)
+    }
+
+    public func finishRun(job: String, slot: String, owner: String) throws {
+        try base.finishRun(job: job, slot: slot, owner: owner)
     }
 
     // MARK: Writing (refused)
