@@ -62,7 +62,8 @@ struct hr_runtime {
     uint32_t timer_token;
     int timer_made[2];
     timer_t timer[2];
-    pthread_t cpu_timer_thread;
+    // The thread each timer signals (its kernel id): the one that armed it, running the state.
+    pid_t timer_thread[2];
     // Each timer's state (HR_TIMER_*); the last resort (exit code per clock, -1 for none) after
     // a grace period; its messages, written at set-up (the handler cannot format).
     volatile int timer_state[2];

@@ -106,22 +106,30 @@ static int take_slot(hr_runtime *rt) {
 }
 
 static int make_timer(hr_runtime *rt, int clock) {
-    pthread_t self = pthread_self();
-    if (rt->timer_made[clock] && clock == HR_CLOCK_CPU && !pthread_equal(rt->cpu_timer_thread, self)) {
-        timer_delete(rt->timer[clock]);  // the state moved to another thread: use its clock
+    pid_t self = gettid();
+    if (rt->timer_made[clock] && rt->timer_thread[clock] != self) {
+        timer_delete(rt->timer[clock]);  // the state moved to another thread: signal that one
         rt->timer_made[clock] = 0;
     }
     if (rt->timer_made[clock]) return 0;
     clockid_t id = CLOCK_MONOTONIC;
-    if (clock == HR_CLOCK_CPU && pthread_getcpuclockid(self, &id) != 0) return -1;
+    if (clock == HR_CLOCK_CPU && pthread_getcpuclockid(pthread_self(), &id) != 0) return -1;
+    // The signal goes to the thread running the state, never to another of the process's
+    // threads, where it would interrupt a poll() or a timed read (EINTR) in code that has
+    // nothing to do with Lua: a server's, a database driver's.
     struct sigevent event;
     memset(&event, 0, sizeof event);
-    event.sigev_notify = SIGEV_SIGNAL;
+    event.sigev_notify = SIGEV_THREAD_ID;
+#ifdef sigev_notify_thread_id
+    event.sigev_notify_thread_id = self;
+#else
+    event._sigev_un._tid = self;  // glibc before 2.35 names the field only
+#endif
     event.sigev_signo = limit_signal();
     event.sigev_value.sival_int = (int)(rt->timer_token | (clock == HR_CLOCK_CPU ? CLOCK_BIT : 0));
     if (timer_create(id, &event, &rt->timer[clock]) != 0) return -1;
     rt->timer_made[clock] = 1;
-    if (clock == HR_CLOCK_CPU) rt->cpu_timer_thread = self;
+    rt->timer_thread[clock] = self;
     return 0;
 }
 

@@ -58,7 +58,7 @@ import Testing
          " (page 1): HTTP 401: the portal refused the token (is DVCQG_TOKEN set, granted and valid?)"),
         (3, Response(status: 200, headers: [], body: Array(#"{"TongSoTrang": 3, "data": [ {"MaHoSo": "#.utf8), delay: 0), [],
          " (page 3): json.decode: line 1, column 41: expected a value, found the end of the text"),
-        (2, Response(status: 200, headers: [], body: [], delay: 2), ["--option", "timeout=0.5"], ": no answer within 0.5 s (timeout)"),
+        (2, Response(status: 200, headers: [], body: [], delay: 5), ["--option", "timeout=2"], ": no answer within 2 s (timeout)"),
     ]
 
     @Test(arguments: failures.indices)
