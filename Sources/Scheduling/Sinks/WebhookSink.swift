@@ -12,6 +12,7 @@ import FoundationNetworking
 public struct WebhookSink: AlertSink {
     public let url: URL
     private let session: URLSession
+    private let timeout: TimeInterval
     private let headers: [String: String]
     private let format: AlertFormat
 
@@ -21,6 +22,7 @@ public struct WebhookSink: AlertSink {
     public init(url: URL, timeout: TimeInterval = 10, headers: [String: String] = [:],
                 format: AlertFormat = AlertFormat()) {
         self.url = url
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
@@ -39,6 +41,9 @@ public struct WebhookSink: AlertSink {
         let response: URLResponse
         do {
             (_, response) = try await session.data(for: request)
+        } catch let error as URLError where error.code == .timedOut {
+            // Foundation on Linux words this "NSURLErrorDomain error -1001"; say what happened.
+            throw SinkError.http(url: url.absoluteString, message: "no answer within \(timeout) s (timeout)")
         } catch {
             throw SinkError.http(url: url.absoluteString, message: error.localizedDescription)
         }
