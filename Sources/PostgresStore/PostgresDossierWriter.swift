@@ -6,10 +6,12 @@ import Store
 /// Upserts the dossiers of one batch inside its transaction, a chunk at a time, with the rules
 /// of ``Store/DossierStore`` and the same outcomes, changes and audit trail as the SQLite store.
 ///
-/// Per chunk: read the link groups and histories of the chunk's codes in two queries, decide
-/// every record's outcome in memory in batch order, then write with one statement per table
-/// (`unnest` of array parameters; dossiers by `INSERT … ON CONFLICT (code, source) DO UPDATE`).
-/// A chunk costs about eight round trips whatever its size.
+/// Per chunk: read the link groups and histories of the chunk's codes in two queries (three
+/// once the batch's ``WrittenRows`` has moved rows to the server), decide every record's
+/// outcome in memory in batch order, then write with one statement per table (`unnest` of
+/// array parameters; dossiers by `INSERT … ON CONFLICT (code, source) DO UPDATE`). A chunk
+/// costs about eight round trips whatever its size, and the writer's memory does not grow
+/// with the batch.
 ///
 /// Writers take no locks of their own: another writer's uncommitted rows are invisible, so two
 /// batches may decide on the same link group at once. The schema catches every such race at
@@ -33,7 +35,7 @@ struct PostgresDossierWriter {
     /// The catalogue values written or confirmed in this batch, by procedure code.
     private var catalogue: [String: ArraySlice<DatabaseValue>] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
-    private var seen: [Int64: Int] = [:]
+    private var written: WrittenRows
 
     private static let trackedKinds = DossierColumns.tracked.map(ColumnKind.init)
     private static let rowKinds: [ColumnKind] = [.text, .text, .bool] + trackedKinds + [.text, .int8, .int8, .int8]
@@ -65,6 +67,7 @@ struct PostgresDossierWriter {
         self.logger = logger
         self.importID = importID
         self.centreTime = centreTime
+        written = WrittenRows(connection: connection, logger: logger)
         for row in try connection.run("SELECT name, priority FROM sources", logger: logger).rows {
             let (name, priority) = try row.decode((String, Int?).self)
             knownSources.insert(name)
@@ -83,6 +86,8 @@ struct PostgresDossierWriter {
         var history: Set<StoredHistoryEntry>
         /// The batch index of the record that first wrote it in this batch.
         var firstIndex: Int?
+        /// An earlier chunk wrote it (``WrittenRows`` holds it already).
+        var writtenEarlier = false
         var reference: RecordReference?
         /// It must be written (new, or a tracked field changed).
         var dirty = false
@@ -137,9 +142,14 @@ struct PostgresDossierWriter {
         try upsertProcedures(procedures)
         try flipPrimaries(members)
         var ids = try upsertDossiers(members)
-        for member in members.values.joined() { if let id = member.id { ids[member.key] = id } }
+        for member in members.values.joined() {
+            if let id = member.id { ids[member.key] = id }
+            guard let first = member.firstIndex, !member.writtenEarlier else { continue }
+            written.note(ids[member.key]!, firstIndex: first)
+        }
         try insertHistory(history, ids)
         try insertAudit(audit, ids)
+        try written.spillIfFull()
         return outcomes
     }
 
@@ -200,10 +210,11 @@ struct PostgresDossierWriter {
             let tracked = try Self.trackedKinds.enumerated().map { try $0.element.value(cells[4 + $0.offset]) }
             members[key.code, default: []].append(Member(
                 id: id, key: key, isPrimary: isPrimary, wasPrimary: isPrimary, tracked: tracked,
-                history: [], firstIndex: seen[id]))
+                history: []))
             ids.append(id)
         }
         guard !ids.isEmpty else { return members }
+        let firstIndices = try written.firstIndices(of: ids)
         var historyBinds = PostgresBindings()
         historyBinds.append(ids)
         var histories: [Int64: Set<StoredHistoryEntry>] = [:]
@@ -216,7 +227,10 @@ struct PostgresDossierWriter {
         }
         for code in members.keys {
             for i in members[code]!.indices {
-                members[code]![i].history = histories[members[code]![i].id!] ?? []
+                let id = members[code]![i].id!
+                members[code]![i].history = histories[id] ?? []
+                members[code]![i].firstIndex = firstIndices[id]
+                members[code]![i].writtenEarlier = firstIndices[id] != nil
             }
         }
         return members
@@ -256,13 +270,11 @@ struct PostgresDossierWriter {
             """, binds, logger: logger)
     }
 
-    /// Writes every new or changed member in one statement, remembers every member this batch
-    /// touched, and returns the row ids of the members written. When the statement breaks a
-    /// rule of the table, the error names the record that broke it (see ``diagnose(_:_:)``).
-    private mutating func upsertDossiers(_ members: [String: [Member]]) throws -> [DossierKey: Int64] {
-        let all = members.values.joined()
-        for member in all { if let id = member.id, let first = member.firstIndex { seen[id] = first } }
-        let dirty = all.filter(\.dirty)
+    /// Writes every new or changed member in one statement and returns the row ids of the
+    /// members written. When the statement breaks a rule of the table, the error names the
+    /// record that broke it (see ``diagnose(_:_:)``).
+    private func upsertDossiers(_ members: [String: [Member]]) throws -> [DossierKey: Int64] {
+        let dirty = members.values.joined().filter(\.dirty)
         guard !dirty.isEmpty else { return [:] }
         let binds = try bindings(dirty)
         do {
@@ -272,7 +284,6 @@ struct PostgresDossierWriter {
                 let (id, source, code, inserted) = try row.decode((Int64, String, String, Bool).self)
                 let member = byKey[DossierKey(source: source, code: code)]!
                 if inserted != (member.id == nil) { throw WriteConflict(key: member.key) }
-                seen[id] = member.firstIndex
                 ids[member.key] = id
             }
             return ids

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import GRDB
 import Testing
+@testable import PostgresStore
 @testable import Store
 
 @Suite struct UpsertTests {
@@ -143,6 +144,35 @@ import Testing
             RecordReference(index: 2, key: first.key, origin: "fixture row 4"), firstIndex: 1))
         #expect(try t.store.dossier(DossierKey(source: "motcua", code: "H3")) == nil)
         #expect(try t.store.dossier(first.key)?.department == first.department)
+    }
+
+    /// Past what the PostgreSQL writer keeps in memory of the rows a batch wrote, a repeated key
+    /// is still told apart: identical, it is unchanged; different, it is refused, naming the first.
+    @Test(arguments: StoreBackend.all)
+    func theSameKeyFarApartInALongBatch(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
+        let count = WrittenRows.rowsKeptInMemory + 2 * PostgresDossierWriter.chunkSize
+        let dossiers = (1...count).map { Fixtures.dossier("H\($0)") }
+        var changed = dossiers[1]
+        changed.department = "Phòng Kinh tế"
+        let skipping = ImportRequest(connector: "test", onRejection: .skipRecord)
+        var outcomes: [RecordOutcome] = []
+        let summary = try t.store.upsert(Fixtures.records(dossiers + [dossiers[0], changed]), as: skipping) {
+            outcomes.append($0)
+        }
+        #expect(summary.inserted == count && summary.unchanged == 1 && summary.rejected == 1)
+        #expect(outcomes[count].outcome == .unchanged)
+        #expect(outcomes[count + 1].rejection == .conflictingDuplicate(outcomes[count + 1].record, firstIndex: 1))
+        #expect(try t.store.dossier(changed.key) == dossiers[1])
+
+        // Another batch (another transaction): nothing of the first one's memory is left.
+        let error = #expect(throws: StoreError.self) {
+            try t.store.upsert(Fixtures.records(dossiers + [changed]), as: Fixtures.request)
+        }
+        #expect(error == .conflictingDuplicate(
+            RecordReference(index: count, key: changed.key, origin: "fixture row \(count + 2)"), firstIndex: 1))
+        let again = try t.store.upsert(Fixtures.records(dossiers), as: Fixtures.request)
+        #expect(again.unchanged == count && again.inserted == 0 && again.updated == 0)
     }
 
     @Test(arguments: StoreBackend.all)
