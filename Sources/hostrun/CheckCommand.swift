@@ -47,7 +47,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "List the check plugins with their options instead of running one.")
     var list = false
 
-    @OptionGroup var host: CheckHostOptions
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var plugins: PluginOptions
 
     @OptionGroup var centre: CentreOption
 
@@ -95,7 +97,7 @@ struct CheckCommand: ParsableCommand {
         var limits = CheckRunner.defaultLimits
         if let maxTime { limits.wallTime = maxTime }
         if let maxMemory { limits.memory = maxMemory.bytes }
-        return CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
-                           store: host.store.access(clock: clock, centre: centre.name), limits: limits)
+        return CheckRunner(catalog: plugins.catalog, policy: try plugins.operatorPolicy(),
+                           store: store.access(clock: clock, centre: centre.name), limits: limits)
     }
 }

@@ -54,7 +54,9 @@ struct ScheduleCommand: ParsableCommand {
                                valueName: "level"))
     var logLevel: String = "info"
 
-    @OptionGroup var host: CheckHostOptions
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var plugins: PluginOptions
 
     func validate() throws {
         if !(grace >= 0) { throw ValidationError("--grace must be 0 or more seconds") }
@@ -87,7 +89,7 @@ struct ScheduleCommand: ParsableCommand {
 
     private func makeService() throws -> ScheduleService {
         let config = try ScheduleConfigFile.read(self.config)
-        let location = host.store.location
+        let location = self.store.location
         if case .file(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw CommandProblem("no store at \(path) (give one with --db FILE or HOSTRUN_DB; `hostrun import` creates it)")
         }
@@ -101,7 +103,7 @@ struct ScheduleCommand: ParsableCommand {
         let start = try NowArgument.parse(now)
         let clock: any SchedulerClock = once ? SimulatedClock(start: start ?? Date())
             : start.map { ShiftedClock(start: $0) } ?? SystemClock()
-        let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(),
+        let runner = CheckRunner(catalog: plugins.catalog, policy: try plugins.operatorPolicy(),
                                  store: StoreAccess(store: store),
                                  log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info))
         return ScheduleService(config: config, source: self.config, jobs: try ScheduledChecks.jobs(for: config, runner: runner, source: self.config),

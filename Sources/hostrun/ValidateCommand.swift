@@ -36,7 +36,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
     var now: String?
 
-    @OptionGroup var host: CheckHostOptions
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var plugins: PluginOptions
 
     @OptionGroup var centre: CentreOption
 
@@ -56,9 +58,9 @@ struct ValidateCommand: ParsableCommand {
 
     private func validation() throws -> ValidationReport {
         let clock = HostClock(fixed: try NowArgument.parse(now))
-        let access = host.store.access(clock: clock, centre: centre.name)
+        let access = store.access(clock: clock, centre: centre.name)
         try centre.check(access)
-        let runner = CheckRunner(catalog: host.catalog, policy: try host.operatorPolicy(), store: access)
+        let runner = CheckRunner(catalog: plugins.catalog, policy: try plugins.operatorPolicy(), store: access)
         let given = try CheckOptionValue.parse(assignments: options)
         var rules: [CheckDescription] = []
         for entry in runner.checks() {
