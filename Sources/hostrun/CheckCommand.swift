@@ -73,9 +73,9 @@ struct CheckCommand: ParsableCommand {
     private func runCheck(_ name: String) -> CheckRun {
         let clock: HostClock
         do {
-            clock = HostClock(fixed: try now.map { text throws(DateParseError) in try CentreTime.vietnam.instant(parsing: text) })
+            clock = HostClock(fixed: try NowArgument.parse(now))
         } catch {
-            return CheckRun(check: name, outcome: .failure(.host("--now: \(error)")))
+            return CheckRun(check: name, outcome: .failure(.host(error.message)))
         }
         let given: [String: CheckOptionValue]
         do {

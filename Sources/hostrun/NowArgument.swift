@@ -7,7 +7,7 @@ import HostAPI
 /// …), parsed in the centre's time zone in one place so every command accepts the same text.
 enum NowArgument {
     /// The instant `--now` names; nil when it was not given.
-    static func parse(_ text: String?) throws -> Date? {
+    static func parse(_ text: String?) throws(ValidationError) -> Date? {
         guard let text else { return nil }
         do { return try CentreTime.vietnam.instant(parsing: text) } catch {
             throw ValidationError("--now: \(error)")
