@@ -42,13 +42,11 @@ struct DbCommand: ParsableCommand {
                 """
         )
 
-        @Option(help: ArgumentHelp("The store: an SQLite file or a postgres:// URL (default: $HOSTRUN_DB, else hostrun.db).",
-                                   valueName: "file-or-url"))
-        var db: String?
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
             try DbCommand.reporting {
-                let location = StoreLocation.resolve(flag: db)
+                let location = store.location
                 let applied = try StoreFactory.migrate(location)
                 print(applied.isEmpty ? "\(location): up to date"
                       : "\(location): applied migration " + applied.joined(separator: ", "))
