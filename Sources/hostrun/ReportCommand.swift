@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
               hostrun report qua-han --month 2026-05 --now "25/05/2026 17:00" --option soon=3
               hostrun report thong-ke-tthc --half 2026-1 --centre "Phường Hàng Bông" -o hang-bong.xlsx
               hostrun report tong-hop-don-vi --half 2026-1 -o tong-hop.xlsx      # one row per ward
-              hostrun report bao-cao-dinh-ky --half 2026-1 --option text=noi-dung.md -o bao-cao.docx
+              hostrun report bao-cao-dinh-ky --half 2026-1 --option text=noi-dung.txt -o bao-cao.docx
               hostrun report --list
             """)
 
