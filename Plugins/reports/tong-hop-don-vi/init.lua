@@ -43,7 +43,7 @@ local function sum(figures, terms)
   return total
 end
 
--- The values of a row after STT and name: counts, then rates in percent (nil: nothing to rate).
+-- The values of a row after its name: counts, then rates in percent (nil: nothing to rate).
 local function values(figures, counts, indicators)
   local out = {}
   for i, count in ipairs(counts) do out[i] = figures[count[1]] end
@@ -56,8 +56,8 @@ local function values(figures, counts, indicators)
 end
 
 local function layout(counts)
-  local columns = { { title = "STT", type = "integer", width = 6 }, { title = "Đơn vị", type = "text", width = 28 } }
-  local groups = { { title = "", span = 2 } }
+  local columns = { { title = "Đơn vị", type = "text", width = 28 } }
+  local groups = { { title = "", span = 1 } }
   local function add(title, type_, group)
     table.insert(columns, { title = title, type = type_, width = 10 })
     local last = groups[#groups]
@@ -83,7 +83,7 @@ function M.build(period, options)
   end)
   local rows = {}
   for i, centre in ipairs(centres) do
-    rows[i] = { i, centre.key == "" and NO_CENTRE or centre.key, table.unpack(values(centre, counts, indicators)) }
+    rows[i] = { centre.key == "" and NO_CENTRE or centre.key, table.unpack(values(centre, counts, indicators)) }
   end
 
   local columns, groups = layout(counts)
@@ -93,13 +93,13 @@ function M.build(period, options)
     decimal = options.decimal,
     landscape = true, -- nineteen columns or more
   }
-  doc:table{
+  doc:table(report.numbered{
     title = "Theo đơn vị (phường, xã)",
     columns = columns,
     groups = groups,
     rows = rows,
-    total = { nil, "Tổng cộng", table.unpack(values(figures, counts, indicators)) },
-  }
+    total = { "Tổng cộng", table.unpack(values(figures, counts, indicators)) },
+  })
   local known = figures.as_of >= period.to + 86400 - 1 and ("hết ngày " .. text.format_date(period.to))
     or text.format_date(figures.as_of, "dd/MM/yyyy HH:mm")
   doc:paragraph{
