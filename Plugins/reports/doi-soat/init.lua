@@ -88,7 +88,7 @@ function M.build(period, options)
     for _, r in ipairs(records) do
       local due, finished = r.signature:match("^[^|]*|([^|]*)|(.*)$")
       by_source[#by_source + 1] = ("%s: %s%s%s"):format(r.source, STATUS[r.status] or r.status,
-        due ~= "" and (", hạn " .. due) or "", finished ~= "" and (", xong " .. finished) or "")
+        due ~= "" and (", hạn " .. due) or "", finished ~= "" and (", hoàn thành " .. finished) or "")
     end
     details[i] = { code, dossiers.get(code).source, table.concat(by_source, "; ") }
   end
