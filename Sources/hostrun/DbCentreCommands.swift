@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import HostAPI
 import PostgresStore
 import Store
 
@@ -66,7 +67,7 @@ extension DbCommand {
         func run() throws {
             let location = store.location
             if case .file(let path) = location, !FileManager.default.fileExists(atPath: path) {
-                writeError("hostrun db: no store at \(path) (give one with --db FILE or HOSTRUN_DB)\n")
+                writeError("hostrun db: \(StoreAccessError.noStore(location: path))\n")
                 throw ExitCode.failure
             }
             try DbCommand.reporting {
@@ -78,11 +79,11 @@ extension DbCommand {
                     .map { ($0.key, $0.count) })
                 let names = try opened.centres()
                 print("centres: \(names.count)")
-                let width = names.map(\.count).max() ?? 0
-                for name in names {
-                    let shown = name.isEmpty ? "(no centre named)" : name
-                    let padding = String(repeating: " ", count: max(0, width - shown.count) + 2)
-                    print("  \(shown)\(padding)\(counts[name] ?? 0) dossiers")
+                let shown = names.map { $0.isEmpty ? "(no centre named)" : $0 }
+                let width = shown.map(\.count).max() ?? 0
+                for (name, label) in zip(names, shown) {
+                    let padding = String(repeating: " ", count: width - label.count + 2)
+                    print("  \(label)\(padding)\(counts[name] ?? 0) dossiers")
                 }
             }
         }
