@@ -94,30 +94,22 @@ struct ReportCommand: ParsableCommand {
             let plugin = try ReportRunner.report(named: name, in: catalog)
             let document = try ReportRunner.build(plugin, ReportRequest(period: period, options: optionValues, format: format), host: host)
             try write(document, as: format)
-        } catch let error as PluginManifestError {
+        } catch {
+            guard let status = Self.exitStatus(error) else { throw error }
             writeError("hostrun report: \(error)\n")
-            throw ExitStatus.usage.exitCode
-        } catch let error as ValidationError {
-            writeError("hostrun report: \(error.message)\n")
-            throw ExitStatus.usage.exitCode
-        } catch let error as CommandProblem {
-            writeError("hostrun report: \(error)\n")
-            throw ExitStatus.usage.exitCode
-        } catch let error as ReportError {
-            writeError("hostrun report: \(error)\n")
-            throw Self.exitStatus(error).exitCode
-        } catch let error as FormatError {
-            writeError("hostrun report: \(error)\n")
-            throw ExitStatus.scriptError.exitCode
+            throw status.exitCode
         }
     }
 
-    /// Usage errors for what the operator typed; the script's own codes for its failures.
-    static func exitStatus(_ error: ReportError) -> ExitStatus {
+    /// Usage errors for what the operator typed (the policy file, the flags, the report, its
+    /// format and options); the script's own codes for its failures; nil for anything else.
+    static func exitStatus(_ error: any Error) -> ExitStatus? {
         switch error {
-        case .unknownReport, .unsupportedFormat, .badOption: .usage
-        case .badEntry: .scriptError
-        case .script(_, let lua): ExitStatus(lua)
+        case is PluginManifestError, is ValidationError, is CommandProblem: .usage
+        case ReportError.unknownReport, ReportError.unsupportedFormat, ReportError.badOption: .usage
+        case ReportError.badEntry, is FormatError: .scriptError
+        case ReportError.script(_, let lua): ExitStatus(lua)
+        default: nil
         }
     }
 
