@@ -36,4 +36,18 @@ import Testing
 
             """)
     }
+
+    /// A leading untitled group (columns whose titles span both header rows) takes the "STT"
+    /// column in, rather than a second untitled group being put before it.
+    @Test func numberedJoinsALeadingUntitledGroup() throws {
+        let out = try ScriptWorld().run("""
+            local spec = report.numbered{
+              columns = { "Lĩnh vực", "Tổng số", "Trực tuyến" },
+              groups = { { title = "", span = 1 }, { title = "Tiếp nhận", span = 2 } },
+              rows = { { "Tư pháp", 3, 2 } },
+            }
+            print(#spec.groups, spec.groups[1].title == "", spec.groups[1].span, spec.groups[2].title, spec.groups[2].span)
+            """)
+        #expect(out == "2\ttrue\t2\tTiếp nhận\t2\n")
+    }
 }

@@ -149,9 +149,17 @@ struct ReportModule {
         }
         var result = spec
         result["columns"] = .table(LuaTable(sequence: [numberColumn] + columns.sequence))
-        if case .table(let groups) = spec["groups"] {
-            result["groups"] = .table(LuaTable(sequence: [.table(LuaTable(fields: [.string("title"): .string(""), .string("span"): .integer(1)]))]
-                                                + groups.sequence))
+        if case .table(var groups) = spec["groups"] {
+            // The number column joins a leading untitled group (its columns' titles span both
+            // header rows, as the number's does), else heads one of its own.
+            if case .table(var first)? = groups.sequence.first, first["title"].stringValue == "",
+               let span = first["span"].integerValue {
+                first["span"] = .integer(span + 1)
+                groups.sequence[0] = .table(first)
+            } else {
+                groups.sequence.insert(.table(LuaTable(fields: [.string("title"): .string(""), .string("span"): .integer(1)])), at: 0)
+            }
+            result["groups"] = .table(groups)
         }
         var rows: [[LuaValue]] = []
         var numbered: [LuaValue] = []
