@@ -18,7 +18,7 @@ M.options = {
 -- "procedure", "channel" or "source" (see stats.figures), with its column's title.
 local GROUPING = { by = "field", title = "Lĩnh vực", caption = "Theo lĩnh vực" }
 
--- The columns after STT and the row's name: { counter, title, group }.
+-- The columns after the row's name: { counter, title, group }.
 local COUNTS = {
   { "received", "Tổng số", "Tiếp nhận" },
   { "carried_over", "Kỳ trước chuyển sang", "Tiếp nhận" },
@@ -41,8 +41,8 @@ local AWAITING_PAYMENT = { "awaiting_payment", "Chờ nghĩa vụ tài chính", 
 
 -- Columns and their groups for the counts in use.
 local function layout(counts)
-  local columns = { { title = "STT", type = "integer", width = 7 }, { title = GROUPING.title, type = "text", width = 30 } }
-  local groups = { { title = "", span = 2 } }
+  local columns = { { title = GROUPING.title, type = "text", width = 30 } }
+  local groups = { { title = "", span = 1 } }
   for _, count in ipairs(counts) do
     table.insert(columns, { title = count[2], type = "integer", width = 11 })
     local last = groups[#groups]
@@ -65,7 +65,7 @@ function M.build(period, options)
 
   local rows = {}
   for i, row in ipairs(figures.by[GROUPING.by]) do
-    rows[i] = { i, row.label, table.unpack(values(row, counts)) }
+    rows[i] = { row.label, table.unpack(values(row, counts)) }
   end
 
   local doc = report.document{
@@ -74,13 +74,13 @@ function M.build(period, options)
     decimal = options.decimal,
     landscape = true, -- seventeen columns
   }
-  doc:table{
+  doc:table(report.numbered{
     title = GROUPING.caption,
     columns = columns,
     groups = groups,
     rows = rows,
-    total = { nil, "Tổng cộng", table.unpack(values(figures, counts)) },
-  }
+    total = { "Tổng cộng", table.unpack(values(figures, counts)) },
+  })
   -- What the figures know: the whole period, or up to now when it has not ended.
   local known = figures.as_of >= period.to + 86400 - 1 and ("hết ngày " .. text.format_date(period.to))
     or text.format_date(figures.as_of, "dd/MM/yyyy HH:mm")
