@@ -1,6 +1,7 @@
 import CLua
 import Foundation
 import LuaBridge
+import Scheduling
 
 /// `http`: requests to the hosts a script is granted (`hostrun --allow-net HOST`, or `hosts` in
 /// a plugin's manifest). Installed only when some host is granted.
@@ -139,7 +140,7 @@ struct HttpModule {
             case .tooLarge(let limit, let reason):
                 throw LuaRuntimeMessage("\(label): the response is larger than \(ByteCount.format(limit)) (\(reason))")
             case .timedOut(let seconds):
-                throw LuaRuntimeMessage("\(label): no answer within \(Self.seconds(seconds)) (\(timeoutReason))")
+                throw LuaRuntimeMessage("\(label): \(HTTPClient.noAnswer(within: seconds, timeoutReason))")
             case .network(let reason):
                 throw LuaRuntimeMessage("\(label): \(reason)")
             }
@@ -218,9 +219,5 @@ struct HttpModule {
         }
         lua_setfield(stack.state, -2, "json")
         return 1
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value >= 10 || value == value.rounded() ? "\(Int(value.rounded())) s" : String(format: "%.1f s", value)
     }
 }
