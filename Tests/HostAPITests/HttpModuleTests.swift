@@ -123,6 +123,8 @@ import Testing
         let budget = world.failure("http.request{method = 'POST', url = '\(server.url)/big', body = string.rep('y', 15)}", environment: counted)
         #expect(budget?.message.hasSuffix("the response is larger than 9990 bytes (the run's network limit of 10010 bytes)") == true,
                 "\(budget?.message ?? "")")
+        // A refused answer still cost its request: the 15 bytes sent count against the run.
+        #expect(counted.httpUsage.sent == 15 && counted.httpUsage.requests == 2)
     }
 
     @Test func aSlowServerEndsInATimeoutNamingTheURLWithinTheScriptsTimeLimit() throws {

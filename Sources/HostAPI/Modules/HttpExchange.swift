@@ -23,6 +23,9 @@ struct HttpExchange {
     var capReason: String
     /// Hosts a redirect may lead to.
     var grants: Set<String>
+    /// Where the request's bytes are counted, whether or not an answer comes back: a body cut
+    /// off at the cap or by a timeout still crossed the network.
+    var usage: HttpUsage
 
     /// What came back.
     struct Response {
@@ -54,7 +57,10 @@ struct HttpExchange {
         let configuration = HTTPClient.configuration(timeout: timeout)
         let delegate = Delegate(timeout: timeout, maxBytes: maxBytes, capReason: capReason, grants: grants)
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
+        defer {
+            session.invalidateAndCancel()
+            usage.add(sent: body?.count ?? 0, received: delegate.receivedBytes)
+        }
         let task = session.dataTask(with: request)
         task.resume()
         if delegate.done.wait(timeout: .now() + timeout) == .timedOut {
@@ -84,6 +90,9 @@ struct HttpExchange {
             self.capReason = capReason
             self.grants = grants
         }
+
+        /// The body bytes received so far, kept or not.
+        var receivedBytes: Int { lock.withLock { data.count } }
 
         func outcome() throws(Failure) -> Response {
             lock.lock()

@@ -129,7 +129,8 @@ struct HttpModule {
         let (timeout, timeoutReason) = try wait(options, environment, label: label)
         let cap = try cap(options, environment, sending: body?.count ?? 0, state: call.luaState, label: label)
         let exchange = HttpExchange(method: method, address: address, headers: headers.sorted { $0.key < $1.key },
-                                    body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants)
+                                    body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants,
+                                    usage: environment.httpUsage)
         let response: HttpExchange.Response
         do {
             response = try exchange.perform()
@@ -145,7 +146,6 @@ struct HttpModule {
                 throw LuaRuntimeMessage("\(label): \(reason)")
             }
         }
-        environment.httpUsage.add(sent: body?.count ?? 0, received: response.body.count)
         return push(response, method: method, call)
     }
 
