@@ -206,15 +206,11 @@ struct HttpModule {
             guard call.stack.type(at: -1) == .string else {
                 throw LuaRuntimeMessage("HttpResponse:json: the response has no body text")
             }
-            var failure: JSONDecoding.Failure?
-            _ = call.stack.withBytes(at: -1) { bytes in
-                do throws(JSONDecoding.Failure) {
-                    try JSONDecoding.decode(bytes, onto: call.stack)
-                } catch {
-                    failure = error
-                }
+            do throws(JSONDecoding.Failure) {
+                try JSONDecoding.decode(stringAt: call.stack.top, on: call.stack)
+            } catch {
+                throw LuaRuntimeMessage("HttpResponse:json: \(label): not JSON: \(error)")
             }
-            if let failure { throw LuaRuntimeMessage("HttpResponse:json: \(label): not JSON: \(failure)") }
             return 1
         }
         lua_setfield(stack.state, -2, "json")
