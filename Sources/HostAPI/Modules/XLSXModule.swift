@@ -42,7 +42,7 @@ struct XLSXModule {
             HostFunction("sheets", "The names of a workbook's sheets, in tab order.",
                          parameters: [.init("path", .string, "an .xlsx file granted for reading")],
                          returns: [.init(HostType.string.array, "the sheet names")], since: "0.1") { call in
-                let workbook = try Self.open(call, access, function: "xlsx.sheets")
+                let workbook = try Self.open(call, access)
                 return call.returning(workbook.sheetNames)
             }
             HostFunction("rows", "Streams the rows of one sheet of a workbook granted for reading.",
@@ -50,7 +50,7 @@ struct XLSXModule {
                                       .init("opts", "XLSXReadOptions?", "{sheet =, columns =, header =, scan =}")],
                          returns: [.init("fun(): (table?, integer?)", "an iterator giving each row and its row number in the sheet")],
                          since: "0.1") { call in
-                let workbook = try Self.open(call, access, function: "xlsx.rows")
+                let workbook = try Self.open(call, access)
                 let stream = try SheetStream(call, workbook: workbook)
                 call.stack.pushFunction(name: "xlsx.rows iterator") { inner in try stream.next(inner) }
                 return 1
@@ -65,15 +65,12 @@ struct XLSXModule {
         }
     }
 
-    private static func open(_ call: LuaCall, _ access: FileAccess, function: String) throws -> XLSXWorkbook {
-        let path: String
-        do { path = try access.readable(try call.string(1), function: function) } catch let denied as FileAccess.Denied {
-            throw LuaRuntimeMessage(denied.description)
-        }
+    private static func open(_ call: LuaCall, _ access: FileAccess) throws -> XLSXWorkbook {
+        let path = try access.readable(call, 1)
         do {
             return try XLSXWorkbook(url: URL(fileURLWithPath: path))
         } catch {
-            throw LuaRuntimeMessage("\(function): \(error)")
+            throw LuaRuntimeMessage("\(call.functionName): \(error)")
         }
     }
 }
