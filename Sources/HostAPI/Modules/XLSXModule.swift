@@ -86,10 +86,8 @@ private final class SheetStream {
     }
 
     private var source: Source
-    private let file: String
 
     init(_ call: LuaCall, workbook: XLSXWorkbook) throws {
-        file = workbook.fileName
         let options = try OptionsTable(call, 2, allowed: ["sheet", "columns", "header", "scan"])
         let sheet: XLSXSheetSelector
         if call.stack.type(at: 2) == .table, let name = try? options.string("sheet") {
@@ -103,6 +101,7 @@ private final class SheetStream {
         do {
             if let columns = try options.value("columns", as: [String: String].self) {
                 let scan = try options.integer("scan") ?? 30
+                guard scan >= 1 else { throw options.error("scan", "must be at least 1 row") }
                 let wanted = columns.sorted { $0.key < $1.key }
                 let table = try workbook.table(sheet: sheet, expecting: wanted.map(\.value), scanRows: scan)
                 source = .table(table, keys: wanted.map { ($0.key, table.header.columns.index(of: $0.value)!) })
