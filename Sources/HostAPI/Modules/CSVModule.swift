@@ -64,9 +64,10 @@ struct CSVModule {
                          since: "0.1") { call in
                 let given = try call.string(1)
                 let path = try access.readable(call, 1)
-                var options = try Self.readOptions(call, 2)
-                guard options.hasHeader else { throw LuaRuntimeMessage("csv.records: the file's header names the fields; header = false is not allowed") }
-                options.hasHeader = true
+                let options = try Self.readOptions(call, 2)
+                guard options.hasHeader else {
+                    throw call.argumentError(2, "field 'header': must not be false, the file's header names the fields")
+                }
                 do {
                     let reader = try CSVReader(url: URL(fileURLWithPath: path), options: options)
                     call.push(userdata: CSVRecords(reader: reader, source: given), as: CSVRecords.type)
