@@ -104,8 +104,14 @@ struct HttpModule {
             urlPosition.map { call.argumentError($0, reason) } ?? options.error("url", reason)
         }
         let headers = try options.value("headers", as: [String: String].self) ?? [:]
-        for name in headers.keys where name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            throw options.error("headers", "'\(name)' is not a header name (letters, digits and -)")
+        for (name, value) in headers {
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw options.error("headers", "'\(name)' is not a header name (letters, digits and -)")
+            }
+            // A line break would end the header and start another the script never named.
+            guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+                throw options.error("headers", "the value of '\(name)' holds a line break")
+            }
         }
         var full = text
         if let query = try options.value("query", as: [String: LuaValue].self), !query.isEmpty {
