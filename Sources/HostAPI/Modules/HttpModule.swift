@@ -37,8 +37,21 @@ struct HttpModule {
         script is granted (`os.getenv`), never from its text.
         """
 
-    static let requestFields: Set<String> = ["method", "url", "headers", "query", "body", "timeout", "max_bytes"]
-    static let getFields: Set<String> = ["headers", "query", "timeout", "max_bytes"]
+    /// The options `http.get` and `http.request` share: documented and accepted from this one list.
+    static let optionFields: [HostParameter] = [
+        .init("headers", "table<string, string>?", "request headers by name"),
+        .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
+        .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30, never beyond the script's time limit)"),
+        .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
+    ]
+    /// What `http.request` takes besides ``optionFields``.
+    static let requestOnlyFields: [HostParameter] = [
+        .init("method", HostType.string.optional, "GET (default), POST, PUT, ..."),
+        .init("url", .string, "an http:// or https:// URL on a granted host"),
+        .init("body", HostType.string.optional, "the request body"),
+    ]
+    static let getFields = Set(optionFields.map(\.name))
+    static let requestFields = getFields.union(requestOnlyFields.map(\.name))
 
     var module: HostModule {
         let environment = self.environment
@@ -69,21 +82,8 @@ struct HttpModule {
     }
 
     static let classes = [
-        DocumentedClass("HttpOptions", "Options of `http.get`; every field optional.", fields: [
-            .init("headers", "table<string, string>?", "request headers by name"),
-            .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
-            .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30, never beyond the script's time limit)"),
-            .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
-        ]),
-        DocumentedClass("HttpRequest", "What `http.request` sends; `url` is required.", fields: [
-            .init("method", HostType.string.optional, "GET (default), POST, PUT, ..."),
-            .init("url", .string, "an http:// or https:// URL on a granted host"),
-            .init("headers", "table<string, string>?", "request headers by name"),
-            .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
-            .init("body", HostType.string.optional, "the request body"),
-            .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30)"),
-            .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
-        ]),
+        DocumentedClass("HttpOptions", "Options of `http.get`; every field optional.", fields: optionFields),
+        DocumentedClass("HttpRequest", "What `http.request` sends; `url` is required.", fields: requestOnlyFields + optionFields),
         DocumentedClass("HttpResponse", "An HTTP answer; a status such as 404 is a value, not an error.", fields: [
             .init("status", .integer, "the status code (200, 404, ...)"),
             .init("ok", .boolean, "whether the status is 2xx"),
