@@ -727,7 +727,7 @@ function report.bold(text) end
 ---Builds a report plugin as `hostrun report` does and returns its document (spec files run by `hostrun test` only).
 ---@param name string the report, e.g. "thong-ke-tthc"
 ---@param period Period the reporting period
----@param options? table<string, string|number|boolean> its options, as --option gives them
+---@param options? table<string, string|integer|boolean> its options, as --option gives them
 ---@return Document # the document M.build returned
 function report.build(name, period, options) end
 
