@@ -18,7 +18,7 @@ public struct FileSystemModule {
             HostFunction("read_file", "Reads a whole file.",
                          parameters: [.init("path", .string, "a path under a folder granted for reading")],
                          returns: [.init(.string, "the file's bytes")], since: "0.1") { call in
-                let path = try readable(call, 1)
+                let path = try access.readable(call, 1)
                 if let left = memoryLeft(), let size = HostFiles.size(path), size > left {
                     throw LuaRuntimeMessage("fs.read_file: \(path) (\(size) bytes) does not fit in the memory limit")
                 }
@@ -32,7 +32,7 @@ public struct FileSystemModule {
                          parameters: [.init("path", .string, "a path under a folder granted for writing"),
                                       .init("data", .string, "the bytes to write")],
                          returns: [.init(.boolean, "true")], since: "0.1") { call in
-                let path = try writable(call, 1)
+                let path = try access.writable(call, 1)
                 let data = try call.bytes(2)
                 let failure = data.bytes.withUnsafeBytes { bytes -> HostFiles.Failure? in
                     do throws(HostFiles.Failure) {
@@ -48,7 +48,7 @@ public struct FileSystemModule {
             HostFunction("list", "Lists a folder's entries, sorted.",
                          parameters: [.init("path", .string, "a folder under a folder granted for reading")],
                          returns: [.init(HostType.string.array, "entry names, without . and ..")], since: "0.1") { call in
-                let path = try readable(call, 1)
+                let path = try access.readable(call, 1)
                 do {
                     return call.returning(try HostFiles.list(path))
                 } catch {
@@ -64,22 +64,6 @@ public struct FileSystemModule {
                     throw LuaRuntimeMessage(denied.description)
                 }
             }
-        }
-    }
-
-    private func readable(_ call: LuaCall, _ position: Int32) throws -> String {
-        do {
-            return try access.readable(try call.string(position), function: call.functionName)
-        } catch let denied as FileAccess.Denied {
-            throw LuaRuntimeMessage(denied.description)
-        }
-    }
-
-    private func writable(_ call: LuaCall, _ position: Int32) throws -> String {
-        do {
-            return try access.writable(try call.string(position), function: call.functionName)
-        } catch let denied as FileAccess.Denied {
-            throw LuaRuntimeMessage(denied.description)
         }
     }
 }

@@ -34,6 +34,8 @@ import Testing
         ("csv.encode({{x = 1}}, {separator = '|'})", "bad argument #2 to 'csv.encode' (field 'separator': '|' is not \",\", \";\" or \"\\t\")"),
         ("csv.encode({1})", "bad argument #1 to 'csv.encode' (row 1: table expected, got number)"),
         ("csv.rows('x.csv', {encoding = 'latin1'})", "csv.rows: x.csv: no such file or directory"),
+        ("report.document_number('BC', 'TTPVHCC', {})", "bad argument #3 to 'report.document_number' (integer or string expected, got table)"),
+        ("report.document_number('BC', 'TTPVHCC', 1.5)", "bad argument #3 to 'report.document_number' (integer or string expected, got number)"),
         ("clock.advance('soon')", "clock.advance: only spec files run by `hostrun test` may change the clock (use --now to set it for a script)"),
     ]
 

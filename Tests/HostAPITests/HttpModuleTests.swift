@@ -50,6 +50,7 @@ import Testing
             ("http.get('https://api.example.vn', {timeout = -1})", "(field 'timeout': must be a positive number of seconds)"),
             ("http.get('https://api.example.vn', {query = {page = {}}})", "(field 'query': the value of 'page' must be a string, number or boolean)"),
             ("http.get('https://api.example.vn', {headers = {['a b'] = 'x'}})", "(field 'headers': 'a b' is not a header name (letters, digits and -))"),
+            ("http.get('https://api.example.vn', {headers = {X = 'a\\r\\nHost: evil'}})", "(field 'headers': the value of 'X' holds a line break)"),
             ("http.get('https://api.example.vn', {max_bytes = 0})", "(field 'max_bytes': must be from 1 to 67108864)"),
             ("http.request('https://api.example.vn')", "bad argument #1 to 'http.request' (table expected, got string)"),
             ("http.request{method = 'GET'}", "bad argument #1 to 'http.request' (field 'url': a URL is required)"),
@@ -123,6 +124,8 @@ import Testing
         let budget = world.failure("http.request{method = 'POST', url = '\(server.url)/big', body = string.rep('y', 15)}", environment: counted)
         #expect(budget?.message.hasSuffix("the response is larger than 9990 bytes (the run's network limit of 10010 bytes)") == true,
                 "\(budget?.message ?? "")")
+        // A refused answer still cost its request: the 15 bytes sent count against the run.
+        #expect(counted.httpUsage.sent == 15 && counted.httpUsage.requests == 2)
     }
 
     @Test func aSlowServerEndsInATimeoutNamingTheURLWithinTheScriptsTimeLimit() throws {

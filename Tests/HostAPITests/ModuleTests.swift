@@ -118,6 +118,8 @@ import Testing
         #expect(world.failure("csv.rows('/etc/passwd')")?.message
             == "script.lua:1: csv.rows: access to /etc/passwd is not granted (use --allow-read with a folder that contains it)")
         #expect(world.failure("csv.decode('a,b\\n1,2,3\\n')")?.message.hasPrefix("script.lua:1: csv.decode: text, row 2") == true)
+        #expect(world.failure("csv.records('\(data)/export.csv', {header = false})", environment: environment)?.message
+            == "script.lua:1: bad argument #2 to 'csv.records' (field 'header': must not be false, the file's header names the fields)")
     }
 
     @Test func logWritesLevelsWithTheScriptLine() throws {

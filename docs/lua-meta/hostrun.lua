@@ -312,10 +312,10 @@ function Dossier:working_days_left(at) end
 ---@class HttpRequest
 ---@field method string? GET (default), POST, PUT, ...
 ---@field url string an http:// or https:// URL on a granted host
+---@field body string? the request body
 ---@field headers table<string, string>? request headers by name
 ---@field query table<string, string|number|boolean>? query parameters, URL-encoded and sorted by name
----@field body string? the request body
----@field timeout number? seconds to wait for the whole answer (default 30)
+---@field timeout number? seconds to wait for the whole answer (default 30, never beyond the script's time limit)
 ---@field max_bytes integer? largest body accepted (default and most 64 MiB)
 
 ---An HTTP answer; a status such as 404 is a value, not an error.
@@ -727,7 +727,7 @@ function report.bold(text) end
 ---Builds a report plugin as `hostrun report` does and returns its document (spec files run by `hostrun test` only).
 ---@param name string the report, e.g. "thong-ke-tthc"
 ---@param period Period the reporting period
----@param options? table<string, string|number|boolean> its options, as --option gives them
+---@param options? table<string, string|integer|boolean> its options, as --option gives them
 ---@return Document # the document M.build returned
 function report.build(name, period, options) end
 

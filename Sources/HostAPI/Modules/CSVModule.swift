@@ -47,10 +47,7 @@ struct CSVModule {
                                       .init("opts", "CSVReadOptions?", "{header =, separator =, encoding =}")],
                          returns: [.init("fun(): (table?, integer?)", "an iterator giving each row and its row number")],
                          since: "0.1") { call in
-                let path: String
-                do { path = try access.readable(try call.string(1), function: "csv.rows") } catch let denied as FileAccess.Denied {
-                    throw LuaRuntimeMessage(denied.description)
-                }
+                let path = try access.readable(call, 1)
                 let options = try Self.readOptions(call, 2)
                 let reader: CSVReader
                 do { reader = try CSVReader(url: URL(fileURLWithPath: path), options: options) } catch {
@@ -66,13 +63,11 @@ struct CSVModule {
                          returns: [.init("CSVRecords", "the file; each row becomes the record {column = value, origin = \"path:row N\"}")],
                          since: "0.1") { call in
                 let given = try call.string(1)
-                let path: String
-                do { path = try access.readable(given, function: "csv.records") } catch let denied as FileAccess.Denied {
-                    throw LuaRuntimeMessage(denied.description)
+                let path = try access.readable(call, 1)
+                let options = try Self.readOptions(call, 2)
+                guard options.hasHeader else {
+                    throw call.argumentError(2, "field 'header': must not be false, the file's header names the fields")
                 }
-                var options = try Self.readOptions(call, 2)
-                guard options.hasHeader else { throw LuaRuntimeMessage("csv.records: the file's header names the fields; header = false is not allowed") }
-                options.hasHeader = true
                 do {
                     let reader = try CSVReader(url: URL(fileURLWithPath: path), options: options)
                     call.push(userdata: CSVRecords(reader: reader, source: given), as: CSVRecords.type)

@@ -1,10 +1,11 @@
 import Foundation
+import Scheduling
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// One HTTP request and its answer, run synchronously for a host function through
-/// Foundation's `URLSession` (the client `WebhookSink` already uses: no other package).
+/// Foundation's `URLSession`, set up and worded as `WebhookSink` is (``HTTPClient``).
 ///
 /// The session's delegate enforces what a script was granted while the exchange runs: a
 /// redirect to a host outside the grants is refused before it is followed, and a body larger
@@ -22,6 +23,9 @@ struct HttpExchange {
     var capReason: String
     /// Hosts a redirect may lead to.
     var grants: Set<String>
+    /// Where the request's bytes are counted, whether or not an answer comes back: a body cut
+    /// off at the cap or by a timeout still crossed the network.
+    var usage: HttpUsage
 
     /// What came back.
     struct Response {
@@ -46,19 +50,17 @@ struct HttpExchange {
         var request = URLRequest(url: address.url)
         request.httpMethod = method
         request.timeoutInterval = timeout
-        request.setValue("hostrun", forHTTPHeaderField: "User-Agent")
+        request.setValue(HTTPClient.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body { request.httpBody = Data(body) }
 
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let configuration = HTTPClient.configuration(timeout: timeout)
         let delegate = Delegate(timeout: timeout, maxBytes: maxBytes, capReason: capReason, grants: grants)
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
+        defer {
+            session.invalidateAndCancel()
+            usage.add(sent: body?.count ?? 0, received: delegate.receivedBytes)
+        }
         let task = session.dataTask(with: request)
         task.resume()
         if delegate.done.wait(timeout: .now() + timeout) == .timedOut {
@@ -89,12 +91,15 @@ struct HttpExchange {
             self.grants = grants
         }
 
+        /// The body bytes received so far, kept or not.
+        var receivedBytes: Int { lock.withLock { data.count } }
+
         func outcome() throws(Failure) -> Response {
             lock.lock()
             defer { lock.unlock() }
             if let failure { throw failure }
-            if let error = error as? URLError, error.code == .timedOut { throw .timedOut(seconds: timeout) }
-            if let error { throw .network(Self.describe(error)) }
+            if let error, HTTPClient.isTimeout(error) { throw .timedOut(seconds: timeout) }
+            if let error { throw .network(HTTPClient.describe(error, timeout: timeout)) }
             guard let response else { throw .network("no HTTP response") }
             var headers: [String: String] = [:]
             for (name, value) in response.allHeaderFields {
@@ -150,11 +155,6 @@ struct HttpExchange {
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
             lock.withLock { self.error = error }
             done.signal()
-        }
-
-        private static func describe(_ error: any Error) -> String {
-            let error = error as NSError
-            return error.localizedDescription.isEmpty ? "\(error)" : error.localizedDescription
         }
     }
 }

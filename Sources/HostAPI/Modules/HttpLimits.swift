@@ -34,9 +34,9 @@ public final class HttpUsage: @unchecked Sendable {
 
     /// Request bodies sent.
     public var sent: Int { lock.withLock { sentBytes } }
-    /// Response bodies received.
+    /// Response bodies received, including those refused for passing a cap.
     public var received: Int { lock.withLock { receivedBytes } }
-    /// Requests that got an answer.
+    /// Requests sent, answered or not.
     public var requests: Int { lock.withLock { requestCount } }
     /// Sent and received together.
     public var total: Int { lock.withLock { sentBytes + receivedBytes } }

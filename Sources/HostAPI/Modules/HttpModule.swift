@@ -1,6 +1,7 @@
 import CLua
 import Foundation
 import LuaBridge
+import Scheduling
 
 /// `http`: requests to the hosts a script is granted (`hostrun --allow-net HOST`, or `hosts` in
 /// a plugin's manifest). Installed only when some host is granted.
@@ -36,8 +37,21 @@ struct HttpModule {
         script is granted (`os.getenv`), never from its text.
         """
 
-    static let requestFields: Set<String> = ["method", "url", "headers", "query", "body", "timeout", "max_bytes"]
-    static let getFields: Set<String> = ["headers", "query", "timeout", "max_bytes"]
+    /// The options `http.get` and `http.request` share: documented and accepted from this one list.
+    static let optionFields: [HostParameter] = [
+        .init("headers", "table<string, string>?", "request headers by name"),
+        .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
+        .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30, never beyond the script's time limit)"),
+        .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
+    ]
+    /// What `http.request` takes besides ``optionFields``.
+    static let requestOnlyFields: [HostParameter] = [
+        .init("method", HostType.string.optional, "GET (default), POST, PUT, ..."),
+        .init("url", .string, "an http:// or https:// URL on a granted host"),
+        .init("body", HostType.string.optional, "the request body"),
+    ]
+    static let getFields = Set(optionFields.map(\.name))
+    static let requestFields = getFields.union(requestOnlyFields.map(\.name))
 
     var module: HostModule {
         let environment = self.environment
@@ -68,21 +82,8 @@ struct HttpModule {
     }
 
     static let classes = [
-        DocumentedClass("HttpOptions", "Options of `http.get`; every field optional.", fields: [
-            .init("headers", "table<string, string>?", "request headers by name"),
-            .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
-            .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30, never beyond the script's time limit)"),
-            .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
-        ]),
-        DocumentedClass("HttpRequest", "What `http.request` sends; `url` is required.", fields: [
-            .init("method", HostType.string.optional, "GET (default), POST, PUT, ..."),
-            .init("url", .string, "an http:// or https:// URL on a granted host"),
-            .init("headers", "table<string, string>?", "request headers by name"),
-            .init("query", "table<string, string|number|boolean>?", "query parameters, URL-encoded and sorted by name"),
-            .init("body", HostType.string.optional, "the request body"),
-            .init("timeout", HostType.number.optional, "seconds to wait for the whole answer (default 30)"),
-            .init("max_bytes", HostType.integer.optional, "largest body accepted (default and most 64 MiB)"),
-        ]),
+        DocumentedClass("HttpOptions", "Options of `http.get`; every field optional.", fields: optionFields),
+        DocumentedClass("HttpRequest", "What `http.request` sends; `url` is required.", fields: requestOnlyFields + optionFields),
         DocumentedClass("HttpResponse", "An HTTP answer; a status such as 404 is a value, not an error.", fields: [
             .init("status", .integer, "the status code (200, 404, ...)"),
             .init("ok", .boolean, "whether the status is 2xx"),
@@ -103,8 +104,14 @@ struct HttpModule {
             urlPosition.map { call.argumentError($0, reason) } ?? options.error("url", reason)
         }
         let headers = try options.value("headers", as: [String: String].self) ?? [:]
-        for name in headers.keys where name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            throw options.error("headers", "'\(name)' is not a header name (letters, digits and -)")
+        for (name, value) in headers {
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw options.error("headers", "'\(name)' is not a header name (letters, digits and -)")
+            }
+            // A line break would end the header and start another the script never named.
+            guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+                throw options.error("headers", "the value of '\(name)' holds a line break")
+            }
         }
         var full = text
         if let query = try options.value("query", as: [String: LuaValue].self), !query.isEmpty {
@@ -128,7 +135,8 @@ struct HttpModule {
         let (timeout, timeoutReason) = try wait(options, environment, label: label)
         let cap = try cap(options, environment, sending: body?.count ?? 0, state: call.luaState, label: label)
         let exchange = HttpExchange(method: method, address: address, headers: headers.sorted { $0.key < $1.key },
-                                    body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants)
+                                    body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants,
+                                    usage: environment.httpUsage)
         let response: HttpExchange.Response
         do {
             response = try exchange.perform()
@@ -139,12 +147,11 @@ struct HttpModule {
             case .tooLarge(let limit, let reason):
                 throw LuaRuntimeMessage("\(label): the response is larger than \(ByteCount.format(limit)) (\(reason))")
             case .timedOut(let seconds):
-                throw LuaRuntimeMessage("\(label): no answer within \(Self.seconds(seconds)) (\(timeoutReason))")
+                throw LuaRuntimeMessage("\(label): \(HTTPClient.noAnswer(within: seconds, timeoutReason))")
             case .network(let reason):
                 throw LuaRuntimeMessage("\(label): \(reason)")
             }
         }
-        environment.httpUsage.add(sent: body?.count ?? 0, received: response.body.count)
         return push(response, method: method, call)
     }
 
@@ -205,22 +212,14 @@ struct HttpModule {
             guard call.stack.type(at: -1) == .string else {
                 throw LuaRuntimeMessage("HttpResponse:json: the response has no body text")
             }
-            var failure: JSONDecoding.Failure?
-            _ = call.stack.withBytes(at: -1) { bytes in
-                do throws(JSONDecoding.Failure) {
-                    try JSONDecoding.decode(bytes, onto: call.stack)
-                } catch {
-                    failure = error
-                }
+            do throws(JSONDecoding.Failure) {
+                try JSONDecoding.decode(stringAt: call.stack.top, on: call.stack)
+            } catch {
+                throw LuaRuntimeMessage("HttpResponse:json: \(label): not JSON: \(error)")
             }
-            if let failure { throw LuaRuntimeMessage("HttpResponse:json: \(label): not JSON: \(failure)") }
             return 1
         }
         lua_setfield(stack.state, -2, "json")
         return 1
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value >= 10 || value == value.rounded() ? "\(Int(value.rounded())) s" : String(format: "%.1f s", value)
     }
 }

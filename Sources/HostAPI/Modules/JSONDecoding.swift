@@ -30,6 +30,21 @@ struct JSONDecoding {
         if decoder.index < bytes.count { throw decoder.failure("unexpected text after the JSON value") }
     }
 
+    /// Decodes the string at `index` of `stack` (the caller has checked it is one) and leaves
+    /// exactly one value pushed: `json.decode` and `HttpResponse:json`.
+    static func decode(stringAt index: Int32, on stack: LuaStack) throws(Failure) {
+        // `withBytes` rethrows untyped errors: carry the typed failure out by hand.
+        var failure: Failure?
+        _ = stack.withBytes(at: index) { bytes in
+            do throws(Failure) {
+                try decode(bytes, onto: stack)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     private init(bytes: UnsafeRawBufferPointer, state: OpaquePointer) {
         self.bytes = bytes
         self.state = state

@@ -20,15 +20,11 @@ struct JSONModule {
                          parameters: [.init("text", .string, "UTF-8 JSON text")],
                          returns: [.init(.any, "the value: table, string, number, boolean or json.null")], since: "0.1") { call in
                 _ = try call.string(1)
-                var failure: JSONDecoding.Failure?
-                _ = call.stack.withBytes(at: 1) { bytes in
-                    do throws(JSONDecoding.Failure) {
-                        try JSONDecoding.decode(bytes, onto: call.stack)
-                    } catch {
-                        failure = error
-                    }
+                do throws(JSONDecoding.Failure) {
+                    try JSONDecoding.decode(stringAt: 1, on: call.stack)
+                } catch {
+                    throw LuaRuntimeMessage("json.decode: \(error)")
                 }
-                if let failure { throw LuaRuntimeMessage("json.decode: \(failure)") }
                 return 1
             }
             HostFunction("encode", "Writes a value as JSON text.",

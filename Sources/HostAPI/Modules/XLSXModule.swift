@@ -42,7 +42,7 @@ struct XLSXModule {
             HostFunction("sheets", "The names of a workbook's sheets, in tab order.",
                          parameters: [.init("path", .string, "an .xlsx file granted for reading")],
                          returns: [.init(HostType.string.array, "the sheet names")], since: "0.1") { call in
-                let workbook = try Self.open(call, access, function: "xlsx.sheets")
+                let workbook = try Self.open(call, access)
                 return call.returning(workbook.sheetNames)
             }
             HostFunction("rows", "Streams the rows of one sheet of a workbook granted for reading.",
@@ -50,7 +50,7 @@ struct XLSXModule {
                                       .init("opts", "XLSXReadOptions?", "{sheet =, columns =, header =, scan =}")],
                          returns: [.init("fun(): (table?, integer?)", "an iterator giving each row and its row number in the sheet")],
                          since: "0.1") { call in
-                let workbook = try Self.open(call, access, function: "xlsx.rows")
+                let workbook = try Self.open(call, access)
                 let stream = try SheetStream(call, workbook: workbook)
                 call.stack.pushFunction(name: "xlsx.rows iterator") { inner in try stream.next(inner) }
                 return 1
@@ -65,15 +65,12 @@ struct XLSXModule {
         }
     }
 
-    private static func open(_ call: LuaCall, _ access: FileAccess, function: String) throws -> XLSXWorkbook {
-        let path: String
-        do { path = try access.readable(try call.string(1), function: function) } catch let denied as FileAccess.Denied {
-            throw LuaRuntimeMessage(denied.description)
-        }
+    private static func open(_ call: LuaCall, _ access: FileAccess) throws -> XLSXWorkbook {
+        let path = try access.readable(call, 1)
         do {
             return try XLSXWorkbook(url: URL(fileURLWithPath: path))
         } catch {
-            throw LuaRuntimeMessage("\(function): \(error)")
+            throw LuaRuntimeMessage("\(call.functionName): \(error)")
         }
     }
 }
@@ -89,10 +86,8 @@ private final class SheetStream {
     }
 
     private var source: Source
-    private let file: String
 
     init(_ call: LuaCall, workbook: XLSXWorkbook) throws {
-        file = workbook.fileName
         let options = try OptionsTable(call, 2, allowed: ["sheet", "columns", "header", "scan"])
         let sheet: XLSXSheetSelector
         if call.stack.type(at: 2) == .table, let name = try? options.string("sheet") {
@@ -106,6 +101,7 @@ private final class SheetStream {
         do {
             if let columns = try options.value("columns", as: [String: String].self) {
                 let scan = try options.integer("scan") ?? 30
+                guard scan >= 1 else { throw options.error("scan", "must be at least 1 row") }
                 let wanted = columns.sorted { $0.key < $1.key }
                 let table = try workbook.table(sheet: sheet, expecting: wanted.map(\.value), scanRows: scan)
                 source = .table(table, keys: wanted.map { ($0.key, table.header.columns.index(of: $0.value)!) })

@@ -52,7 +52,15 @@ struct ReportModule {
                                       .init("number", "integer|string?", "the number, when known")],
                          returns: [.init(.string, "e.g. \"Số: /BC-TTPVHCC\" or \"Số: 12/BC-TTPVHCC\"")], since: "0.1") { call in
                 let kind = try call.string(1), issuer = try call.string(2)
-                let number = try call.optional(3, as: LuaValue.self).map { $0.integerValue.map(String.init) ?? $0.stringValue ?? "" } ?? ""
+                let number: String
+                switch try call.optional(3, as: LuaValue.self) {
+                case nil, .nil?: number = ""
+                case let value?:
+                    guard let text = value.integerValue.map(String.init) ?? value.stringValue else {
+                        throw call.argumentError(3, "integer or string expected, got \(call.stack.typeDescription(at: 3))")
+                    }
+                    number = text
+                }
                 return call.returning(VietnameseText.nfc("Số: \(number)/\(kind)-\(issuer)"))
             }
             HostFunction("place_date", "The place-and-date line: \"Hưng Đạo, ngày 25 tháng 5 năm 2026\", or with the day and month left blank for the signing.",
@@ -76,7 +84,7 @@ struct ReportModule {
             HostFunction("build", "Builds a report plugin as `hostrun report` does and returns its document (spec files run by `hostrun test` only).",
                          parameters: [.init("name", .string, "the report, e.g. \"thong-ke-tthc\""),
                                       .init("period", "Period", "the reporting period"),
-                                      .init("options", "table<string, string|number|boolean>?", "its options, as --option gives them")],
+                                      .init("options", "table<string, string|integer|boolean>?", "its options, as --option gives them")],
                          returns: [.init("Document", "the document M.build returned")], since: "0.1") { call in
                 guard environment.controlsClock else {
                     throw LuaRuntimeMessage("report.build: only in spec files run by hostrun test (use hostrun report to build a report)")
@@ -202,7 +210,9 @@ struct ReportModule {
                 throw call.argumentError(position, "option names must be strings")
             }
             switch value {
-            case .string(let text): result[name] = text.utf8 ?? ""
+            case .string(let text):
+                guard let utf8 = text.utf8 else { throw call.argumentError(position, "field '\(name)': not UTF-8 text") }
+                result[name] = utf8
             case .integer(let n): result[name] = String(n)
             case .boolean(let b): result[name] = b ? "true" : "false"
             default: throw call.argumentError(position, "field '\(name)': a string, integer or boolean expected")

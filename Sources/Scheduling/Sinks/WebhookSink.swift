@@ -23,10 +23,7 @@ public struct WebhookSink: AlertSink {
                 format: AlertFormat = AlertFormat()) {
         self.url = url
         self.timeout = timeout
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: HTTPClient.configuration(timeout: timeout))
         self.headers = headers
         self.format = format
     }
@@ -35,17 +32,14 @@ public struct WebhookSink: AlertSink {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.setValue("hostrun", forHTTPHeaderField: "User-Agent")
+        request.setValue(HTTPClient.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = try format.jsonEncoder().encode(batch)
         let response: URLResponse
         do {
             (_, response) = try await session.data(for: request)
-        } catch let error as URLError where error.code == .timedOut {
-            // Foundation on Linux words this "NSURLErrorDomain error -1001"; say what happened.
-            throw SinkError.http(url: url.absoluteString, message: "no answer within \(timeout) s (timeout)")
         } catch {
-            throw SinkError.http(url: url.absoluteString, message: error.localizedDescription)
+            throw SinkError.http(url: url.absoluteString, message: HTTPClient.describe(error, timeout: timeout))
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
