@@ -24,15 +24,10 @@ static const char *const kill_messages[] = {
     [HR_KILL_CPU] = "CPU time limit exceeded",
 };
 
-int64_t hr_now_ns(void) {
+/// Now on a limit clock: the monotonic clock, or the calling thread's CPU time.
+static int64_t clock_now_ns(int clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-int64_t hr_thread_cpu_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    clock_gettime(clock == HR_CLOCK_WALL ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
@@ -148,10 +143,9 @@ size_t hr_memory_limit(lua_State *L) { return hr_runtime_of(L)->limit; }
 
 // MARK: Hook and kill
 
-/// Whether the count hook must check a deadline itself because no timer enforces it.
-static int untimed_deadline(const hr_runtime *rt) {
-    return (rt->deadline_ns != 0 && !rt->timed[HR_CLOCK_WALL]) ||
-           (rt->cpu_deadline_ns != 0 && !rt->timed[HR_CLOCK_CPU]);
+/// Whether the count hook must check the deadline of `clock` itself because no timer enforces it.
+static int untimed_deadline(const hr_runtime *rt, int clock) {
+    return rt->deadline_ns[clock] != 0 && !rt->timed[clock];
 }
 
 void hr_install_hook(lua_State *L) {
@@ -159,7 +153,8 @@ void hr_install_hook(lua_State *L) {
     int killed = __atomic_load_n(&rt->killed, __ATOMIC_RELAXED);
     // The count hook only for an instruction limit (or a deadline without a timer): a count
     // hook makes Lua 5.4 route every instruction through its hook dispatcher.
-    int counting = killed || rt->instruction_limit != 0 || untimed_deadline(rt);
+    int counting = killed || rt->instruction_limit != 0 || untimed_deadline(rt, HR_CLOCK_WALL) ||
+                   untimed_deadline(rt, HR_CLOCK_CPU);
     // One hook function per thread: the count event checks the limits, the line event counts
     // coverage (hr_hook tells them apart).
     int mask = (counting ? LUA_MASKCOUNT : 0) | (rt->coverage != NULL && !killed ? LUA_MASKLINE : 0);
@@ -181,38 +176,26 @@ void hr_set_instruction_limit(lua_State *L, uint64_t limit) {
 
 uint64_t hr_instructions_executed(lua_State *L) { return hr_runtime_of(L)->instructions; }
 
-void hr_set_time_limit(lua_State *L, double seconds) {
+/// Sets the deadline of `clock` `seconds` from now on that clock (0 or less removes it).
+static void set_deadline(lua_State *L, int clock, double seconds) {
     hr_runtime *rt = hr_runtime_of(L);
     if (seconds > 0) {
         int64_t ns = (int64_t)(seconds * 1e9);
-        rt->deadline_ns = hr_now_ns() + ns;
-        rt->timed[HR_CLOCK_WALL] = hr_timer_arm(rt, HR_CLOCK_WALL, ns) == 0;
+        rt->deadline_ns[clock] = clock_now_ns(clock) + ns;
+        rt->timed[clock] = hr_timer_arm(rt, clock, ns) == 0;
     } else {
-        rt->deadline_ns = 0;
-        hr_timer_disarm(rt, HR_CLOCK_WALL);
+        rt->deadline_ns[clock] = 0;
+        hr_timer_disarm(rt, clock);
     }
     hr_install_hook(rt->main);
 }
 
-void hr_set_cpu_limit(lua_State *L, double seconds) {
-    hr_runtime *rt = hr_runtime_of(L);
-    if (seconds > 0) {
-        int64_t ns = (int64_t)(seconds * 1e9);
-        rt->cpu_deadline_ns = hr_thread_cpu_ns() + ns;
-        rt->timed[HR_CLOCK_CPU] = hr_timer_arm(rt, HR_CLOCK_CPU, ns) == 0;
-    } else {
-        rt->cpu_deadline_ns = 0;
-        hr_timer_disarm(rt, HR_CLOCK_CPU);
-    }
-    hr_install_hook(rt->main);
-}
+void hr_set_time_limit(lua_State *L, double seconds) { set_deadline(L, HR_CLOCK_WALL, seconds); }
+void hr_set_cpu_limit(lua_State *L, double seconds) { set_deadline(L, HR_CLOCK_CPU, seconds); }
 
 void hr_stop_time_limits(lua_State *L) {
-    hr_runtime *rt = hr_runtime_of(L);
-    rt->deadline_ns = rt->cpu_deadline_ns = 0;
-    hr_timer_disarm(rt, HR_CLOCK_WALL);
-    hr_timer_disarm(rt, HR_CLOCK_CPU);
-    hr_install_hook(rt->main);
+    set_deadline(L, HR_CLOCK_WALL, 0);
+    set_deadline(L, HR_CLOCK_CPU, 0);
 }
 
 hr_kill hr_killed(lua_State *L) {
@@ -262,9 +245,9 @@ void hr_hook(lua_State *L, lua_Debug *ar) {
     rt->instructions += (uint64_t)rt->hook_interval;
     if (rt->instruction_limit != 0 && rt->instructions > rt->instruction_limit)
         hr_kill_raise(L, HR_KILL_INSTRUCTIONS);
-    if (rt->deadline_ns != 0 && !rt->timed[HR_CLOCK_WALL] && hr_now_ns() > rt->deadline_ns)
+    if (untimed_deadline(rt, HR_CLOCK_WALL) && clock_now_ns(HR_CLOCK_WALL) > rt->deadline_ns[HR_CLOCK_WALL])
         hr_kill_raise(L, HR_KILL_TIME);
-    if (rt->cpu_deadline_ns != 0 && !rt->timed[HR_CLOCK_CPU] && hr_thread_cpu_ns() > rt->cpu_deadline_ns)
+    if (untimed_deadline(rt, HR_CLOCK_CPU) && clock_now_ns(HR_CLOCK_CPU) > rt->deadline_ns[HR_CLOCK_CPU])
         hr_kill_raise(L, HR_KILL_CPU);
 }
 

@@ -17,10 +17,10 @@ struct hr_runtime {
     // Instructions, counted in hook intervals (only while an instruction limit is set).
     int hook_interval;
     uint64_t instructions, instruction_limit;
-    // The wall-clock deadline (monotonic clock) and the CPU-time deadline (on the CPU clock of
-    // the thread that set it), 0 for none. Timers enforce them (timers.c); only when a timer
-    // could not be made does the count hook check them instead (`timed` tells which).
-    int64_t deadline_ns, cpu_deadline_ns;
+    // The deadline of each limit clock (HR_CLOCK_*: the monotonic clock, the CPU clock of the
+    // thread that set it), 0 for none. Timers enforce them (timers.c); only when a timer could
+    // not be made does the count hook check them instead (`timed` tells which).
+    int64_t deadline_ns[2];
     int timed[2];
 
     // The thread running Lua code now (main thread or a coroutine): the one whose hook a timer
@@ -84,9 +84,6 @@ enum { HR_TIMER_OFF = 0, HR_TIMER_ARMED = 1, HR_TIMER_FIRED = 2 };
 /// The budget for Lua code under the current limit.
 static inline size_t hr_lua_budget(const hr_runtime *rt) { return rt->limit ? rt->limit : HR_UNLIMITED_LUA; }
 
-int64_t hr_now_ns(void);
-/// CPU time used by the calling thread.
-int64_t hr_thread_cpu_ns(void);
 /// The limit hook (runtime.c): raises a kill in force, counts instructions, and checks the
 /// deadlines that no timer enforces.
 void hr_hook(lua_State *L, lua_Debug *ar);

@@ -84,12 +84,11 @@ public struct LuaCall {
     /// The error for argument `position` not converting to `T` (the slow path of the readers).
     @usableFromInline @inline(never)
     func conversionFailure<T: FromLua>(_ position: Int32, as type: T.Type) -> LuaArgumentError {
-        var context = LuaReadContext()
-        do throws(LuaConversionError) {
-            _ = try T.read(from: stack, at: position, context: &context)
-            return argumentError(position, "\(T.self) expected")
+        do throws(LuaArgumentError) {
+            _ = try argument(position, as: T.self)
+            return argumentError(position, "\(T.self) expected")  // the fast path and `read` agree
         } catch {
-            return argumentError(position, error.description)
+            return error
         }
     }
 

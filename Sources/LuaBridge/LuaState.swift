@@ -141,7 +141,7 @@ public final class LuaState {
     /// when the state is still running `gracePeriod` seconds after the time (or CPU-time) limit
     /// killed it, the process prints "`program`: time limit exceeded inside a single long call"
     /// and exits with `timeExitCode` (or `cpuExitCode`). For command-line hosts only; applies to
-    /// limits set afterwards.
+    /// every limit that fires from now on.
     public func setLastResort(gracePeriod: Double, timeExitCode: Int32, cpuExitCode: Int32, program: String) {
         hr_set_last_resort(pointer, gracePeriod, timeExitCode, cpuExitCode, program)
     }

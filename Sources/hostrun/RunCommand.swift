@@ -73,6 +73,7 @@ struct RunCommand: ParsableCommand {
         if let maxCpu, !(maxCpu > 0) { throw ValidationError("--max-cpu must be a positive number of seconds") }
         if maxInstructions == 0 { throw ValidationError("--max-instructions must be positive") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
+        if let problem = allowNet.lazy.compactMap(HttpAddress.grantProblem).first { throw ValidationError("--allow-net: \(problem)") }
         _ = try NowArgument.parse(now)
     }
 

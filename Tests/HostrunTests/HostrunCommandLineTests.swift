@@ -84,5 +84,17 @@ struct HostrunCommandLineTests {
         let folder = FileManager.default.temporaryDirectory.path
         let files = try HostrunBinary.run(["--allow-read", folder, "-e", "print(fs.exists('\(folder)'))"])
         #expect(files.stdout == "true\n", "\(files.stderr)")
+        let net = try HostrunBinary.run(["--allow-net", "API.example.vn:8443", "-e", "print(http ~= nil)"])
+        #expect(net.stdout == "true\n", "\(net.stderr)")
+    }
+
+    @Test func aHostGrantThatCouldMatchNoURLIsAUsageError() throws {
+        // A URL or a path would never equal a URL's host: refused instead of granting nothing.
+        for grant in ["https://api.example.vn", "api.example.vn/hoso", "api.example.vn:0", ""] {
+            let result = try HostrunBinary.run(["--allow-net", grant, "-e", "x = 1"])
+            #expect(result.status == 2, "\(grant): \(result.stderr)")
+            #expect(result.stderr.contains("--allow-net: '\(grant)' must be a host name such as dichvucong.gov.vn, or host:port"),
+                    "\(grant): \(result.stderr)")
+        }
     }
 }

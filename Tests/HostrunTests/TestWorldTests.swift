@@ -22,26 +22,11 @@ import Testing
     /// `hostrun test ARGUMENTS` in the package's root, with the harness's fixture plugins
     /// (`tiny-csv`) on HOSTRUN_PLUGINS and `temporary` (when given) as TMPDIR.
     func hostrun(_ arguments: [String], temporary: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = HostrunBinary.url
-        process.arguments = ["test", "-C", Self.root.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOSTRUN_PLUGINS"] = "Tests/TestHarness/fixtures-plugins"
+        var environment = ["HOSTRUN_PLUGINS": "Tests/TestHarness/fixtures-plugins"]
         if let temporary { environment["TMPDIR"] = temporary.path }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
-        DispatchQueue.global().async(group: group) { stdoutData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderrData = err.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        group.wait()
-        #expect(process.terminationReason == .exit, "hostrun test died of a signal")
-        return Run(status: process.terminationStatus, output: String(decoding: stdoutData, as: UTF8.self),
-                   error: String(decoding: stderrData, as: UTF8.self))
+        let result = try HostrunBinary.run(["test", "-C", Self.root.path] + arguments, environment: environment)
+        #expect(result.signal == nil, "hostrun test died of a signal")
+        return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 
     @Test func storeFixturesAndFreshStoresPerTest() throws {

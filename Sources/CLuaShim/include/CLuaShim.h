@@ -127,7 +127,7 @@ void hr_stdio_flush(void);
 /// interrupt: when the state is still running `grace_seconds` after its wall-time (or CPU-time)
 /// limit killed it, the process writes "`program`: time limit exceeded inside a single long
 /// call; stopping" to standard error and ends with `time_exit_code` (or `cpu_exit_code`).
-/// A negative code disables it for that limit. Applies to the limits set afterwards.
+/// A negative code disables it for that limit. Applies to every limit that fires from now on.
 void hr_set_last_resort(lua_State *L, double grace_seconds, int time_exit_code, int cpu_exit_code,
                         const char *program);
 

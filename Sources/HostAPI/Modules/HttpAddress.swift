@@ -59,6 +59,17 @@ public struct HttpAddress: Sendable, Equatable {
     /// A grant as written in a manifest or on the command line, in lower case.
     static func normalised(_ grant: String) -> String { grant.lowercased() }
 
+    /// Why `grant` is not a host grant (a host name, or `host:port`, with no scheme or path),
+    /// or nil when it is one: `https://api.example.vn` would match no URL, so it is refused
+    /// rather than silently granting nothing.
+    public static func grantProblem(_ grant: String) -> String? {
+        let parts = grant.split(separator: ":", omittingEmptySubsequences: false)
+        let name = parts[0]
+        let valid = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+            && (parts.count == 1 || (parts.count == 2 && UInt16(parts[1]).map { $0 > 0 } == true))
+        return valid ? nil : "'\(grant)' must be a host name such as dichvucong.gov.vn, or host:port (no scheme or path)"
+    }
+
     /// Whether denying `denied` (a host, or `host:port`) covers the grant `grant`: a host
     /// without a port is denied on every port.
     static func denial(_ denied: String, covers grant: String) -> Bool {

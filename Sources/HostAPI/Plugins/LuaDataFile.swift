@@ -19,9 +19,7 @@ enum LuaDataFile {
             let sandbox = try Sandbox(limits: limits, capabilities: .none, output: CapturedOutput())
             let state = sandbox.state
             let chunk = try state.load(Array(data), name: "@" + display)
-            state.memoryLimit = limits.memory
-            state.instructionLimit = limits.instructions
-            state.setTimeLimit(seconds: limits.wallTime)
+            sandbox.startLimits()
             let results = try state.call(chunk)
             guard case .table(let table)? = results.first else {
                 throw PluginManifestError(file: display, field: nil,

@@ -104,12 +104,8 @@ public struct PluginManifest: Sendable, Equatable {
     /// A host grant is `$SOURCE` (the host of each URL given as a source), a host name, or
     /// `host:port`.
     static func hostProblem(_ host: String) -> String? {
-        if host == "$SOURCE" { return nil }
-        let parts = host.split(separator: ":", omittingEmptySubsequences: false)
-        let name = parts[0]
-        let valid = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
-            && (parts.count == 1 || (parts.count == 2 && UInt16(parts[1]).map { $0 > 0 } == true))
-        return valid ? nil : "'\(host)' must be a host name such as dichvucong.gov.vn, host:port, or $SOURCE (no scheme or path)"
+        if host == "$SOURCE" || HttpAddress.grantProblem(host) == nil { return nil }
+        return "'\(host)' must be a host name such as dichvucong.gov.vn, host:port, or $SOURCE (no scheme or path)"
     }
 
     private static func pathProblem(_ path: String) -> String? {
