@@ -8,40 +8,16 @@ import Testing
 /// The host's world in spec files (store, fixtures through connectors, the clock, plugins, the
 /// fake HTTP server, coverage), run as the real binary on the specs of Tests/TestHarness/world.
 @Suite struct TestWorldTests {
-    /// The package's root folder: specs are named relative to it.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-        var lastLine: String { output.split(separator: "\n").last.map(String.init) ?? "" }
-    }
+    typealias Run = TestCommandTests.Run
 
     /// `hostrun test ARGUMENTS` in the package's root, with the harness's fixture plugins
     /// (`tiny-csv`) on HOSTRUN_PLUGINS and `temporary` (when given) as TMPDIR.
     func hostrun(_ arguments: [String], temporary: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = HostrunBinary.url
-        process.arguments = ["test", "-C", Self.root.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOSTRUN_PLUGINS"] = "Tests/TestHarness/fixtures-plugins"
+        var environment = ["HOSTRUN_PLUGINS": "Tests/TestHarness/fixtures-plugins"]
         if let temporary { environment["TMPDIR"] = temporary.path }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
-        DispatchQueue.global().async(group: group) { stdoutData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderrData = err.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        group.wait()
-        #expect(process.terminationReason == .exit, "hostrun test died of a signal")
-        return Run(status: process.terminationStatus, output: String(decoding: stdoutData, as: UTF8.self),
-                   error: String(decoding: stderrData, as: UTF8.self))
+        let result = try HostrunBinary.run(["test", "-C", TestCommandTests.root.path] + arguments, environment: environment)
+        #expect(result.signal == nil, "hostrun test died of signal \(result.signal ?? 0)")
+        return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 
     @Test func storeFixturesAndFreshStoresPerTest() throws {
