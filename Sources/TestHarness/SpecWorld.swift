@@ -19,8 +19,6 @@ import Store
 final class SpecWorld: @unchecked Sendable {
     /// Where every spec file's clock starts: the day the seed report was written.
     static let defaultNow = "25/05/2026 17:00"
-    /// The connector `fixtures.load` uses unless told otherwise.
-    static let defaultConnector = "canonical"
 
     let specFile: String
     let clock: HostClock
@@ -181,7 +179,7 @@ final class SpecWorld: @unchecked Sendable {
             }
             return found
         }
-        guard let found = enclosingPlugin() else {
+        guard let found = enclosingPlugin else {
             throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
         }
         return found
@@ -217,23 +215,25 @@ final class SpecWorld: @unchecked Sendable {
 
     /// The plugin `name` of the catalogue, else the one holding the spec if so named.
     private func found(_ name: String) -> InstalledPlugin? {
-        catalog.plugin(named: name) ?? enclosingPlugin().flatMap { $0.manifest.name == name ? $0 : nil }
+        catalog.plugin(named: name) ?? enclosingPlugin.flatMap { $0.manifest.name == name ? $0 : nil }
     }
 
-    /// The plugin whose folder holds the spec file, or nil.
-    func enclosingPlugin() -> InstalledPlugin? {
-        Self.enclosingPluginFolder(of: specFile).flatMap { PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first }
+    /// The plugin whose folder holds the spec file, or nil; its manifest is read once, not at
+    /// every import or plugin the spec asks for.
+    private lazy var enclosingPlugin: InstalledPlugin? = Self.enclosingPluginFolder(of: specFile).flatMap {
+        PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first
     }
 
-    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder.
+    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder
+    /// (a sibling folder whose name merely starts with the current one's is outside it).
     static func enclosingPluginFolder(of specFile: String) -> String? {
-        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent().path
         let top = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        while folder.path.hasPrefix(top) && folder.path.count >= top.count {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(PluginCatalog.manifestName).path) {
-                return folder.path
-            }
-            folder.deleteLastPathComponent()
+        let inside = top == "/" ? "/" : top + "/"
+        while folder == top || folder.hasPrefix(inside) {
+            if FileManager.default.fileExists(atPath: folder + "/" + PluginCatalog.manifestName) { return folder }
+            if folder == top { break }
+            folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         }
         return nil
     }
