@@ -123,28 +123,35 @@ final class SpecWorld: @unchecked Sendable {
     func demo(dossiers: Int, seed: UInt64, centre: String? = nil) throws -> DemoFigures {
         let data = DemoDataset(dossiers: dossiers, seed: seed, deadlines: environment.deadlines)
         let prefix = centre.map { "\($0)/" } ?? ""
-        let target = try store.store()
-        let summary = try target.upsert(data.lazy.map { dossier in
+        return try write(data.lazy.map { dossier in
             var dossier = dossier
             dossier.key.code = prefix + dossier.key.code
             dossier.centre = centre
-            return DossierRecord(dossier, origin: "demo")
-        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
-        let feedback = try target.upsertFeedback(data.feedback.map { item in
+            return dossier
+        }, data.feedback.map { item in
             var item = item
             item.key.code = prefix + item.key.code
-            return FeedbackRecord(item, origin: "demo")
-        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
-        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+            return item
+        }, origin: "demo", asOf: data.asOf)
     }
 
     /// Writes the records behind the seed report (01/01–25/05/2026).
     func seedScenario() throws -> DemoFigures {
         let data = SeedScenario(deadlines: environment.deadlines)
+        return try write(data.dossiers, data.feedback, origin: "seed", asOf: data.asOf)
+    }
+
+    /// Writes generated dossiers and feedback straight to the store, as two batches of
+    /// `hostrun-test:ORIGIN`.
+    private func write(_ dossiers: some Sequence<Dossier>, _ feedback: [Feedback], origin: String,
+                       asOf: Date) throws -> DemoFigures {
         let target = try store.store()
-        let summary = try target.upsert(data.dossiers.map { DossierRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
-        let feedback = try target.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
-        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+        let connector = "hostrun-test:" + origin
+        let summary = try target.upsert(dossiers.lazy.map { DossierRecord($0, origin: origin) },
+                                        as: ImportRequest(connector: connector)) { _ in }
+        let written = try target.upsertFeedback(feedback.map { FeedbackRecord($0, origin: origin) },
+                                                as: ImportRequest(connector: connector)) { _ in }
+        return DemoFigures(dossiers: summary.total, feedback: written.total, asOf: asOf)
     }
 
     /// What a demo load wrote, and the instant its data is seen as of.
