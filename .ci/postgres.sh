@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL server for tests and benchmarks, on a loopback port.
 #
-#   eval "$(.ci/postgres.sh start)"   # prints `export HOSTRUN_TEST_POSTGRES_URL=…` (and PG* vars)
+#   eval "$(.ci/postgres.sh start)"   # prints `export HOSTRUN_TEST_POSTGRES_URL=…` and HOSTRUN_PG_BIN
 #   .ci/postgres.sh stop
 #
 # `start` installs Debian's postgresql package if it is missing, runs initdb into a temporary

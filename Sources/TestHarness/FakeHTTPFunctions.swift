@@ -97,7 +97,10 @@ enum FakeHTTPFunctions {
                 }
             default: throw LuaRuntimeMessage("\(place): headers must be a table")
             }
-            let delay = response["delay"].numberValue ?? 0
+            let delay = response["delay"] == .nil ? 0 : response["delay"].numberValue
+            guard let delay, (0...FakeHTTPServer.maximumDelay).contains(delay) else {
+                throw LuaRuntimeMessage("\(place): delay must be a number of seconds from 0 to \(Int(FakeHTTPServer.maximumDelay))")
+            }
             return FakeHTTPServer.Response(status: Int(status), headers: headers, body: body, delay: delay)
         }
     }

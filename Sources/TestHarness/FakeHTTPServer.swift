@@ -17,7 +17,7 @@ final class FakeHTTPServer: @unchecked Sendable {
         var status: Int
         var headers: [(String, String)]
         var body: [UInt8]
-        /// Seconds to wait before answering (a slow server), at most 10.
+        /// Seconds to wait before answering (a slow server), at most ``FakeHTTPServer/maximumDelay``.
         var delay: Double
     }
 
@@ -50,6 +50,9 @@ final class FakeHTTPServer: @unchecked Sendable {
 
     /// Longest request accepted, headers and body together.
     static let maximumRequest = 8 << 20
+    /// Longest wait before an answer: long enough to pass any client timeout a spec sets, short
+    /// enough that one slow route cannot hold the spec file's end (which waits for the answer).
+    static let maximumDelay = 10.0
 
     /// Listens on a random port of 127.0.0.1 and starts answering.
     ///
@@ -124,7 +127,7 @@ final class FakeHTTPServer: @unchecked Sendable {
             served[key] = index + 1
             return answers[min(index, answers.count - 1)]
         }
-        if response.delay > 0 { Thread.sleep(forTimeInterval: min(response.delay, 10)) }
+        if response.delay > 0 { Thread.sleep(forTimeInterval: min(response.delay, Self.maximumDelay)) }
         write(client, response)
     }
 

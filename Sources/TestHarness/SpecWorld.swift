@@ -19,8 +19,6 @@ import Store
 final class SpecWorld: @unchecked Sendable {
     /// Where every spec file's clock starts: the day the seed report was written.
     static let defaultNow = "25/05/2026 17:00"
-    /// The connector `fixtures.load` uses unless told otherwise.
-    static let defaultConnector = "canonical"
 
     let specFile: String
     let clock: HostClock
@@ -125,28 +123,35 @@ final class SpecWorld: @unchecked Sendable {
     func demo(dossiers: Int, seed: UInt64, centre: String? = nil) throws -> DemoFigures {
         let data = DemoDataset(dossiers: dossiers, seed: seed, deadlines: environment.deadlines)
         let prefix = centre.map { "\($0)/" } ?? ""
-        let target = try store.store()
-        let summary = try target.upsert(data.lazy.map { dossier in
+        return try write(data.lazy.map { dossier in
             var dossier = dossier
             dossier.key.code = prefix + dossier.key.code
             dossier.centre = centre
-            return DossierRecord(dossier, origin: "demo")
-        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
-        let feedback = try target.upsertFeedback(data.feedback.map { item in
+            return dossier
+        }, data.feedback.map { item in
             var item = item
             item.key.code = prefix + item.key.code
-            return FeedbackRecord(item, origin: "demo")
-        }, as: ImportRequest(connector: "hostrun-test:demo")) { _ in }
-        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+            return item
+        }, origin: "demo", asOf: data.asOf)
     }
 
     /// Writes the records behind the seed report (01/01–25/05/2026).
     func seedScenario() throws -> DemoFigures {
         let data = SeedScenario(deadlines: environment.deadlines)
+        return try write(data.dossiers, data.feedback, origin: "seed", asOf: data.asOf)
+    }
+
+    /// Writes generated dossiers and feedback straight to the store, as two batches of
+    /// `hostrun-test:ORIGIN`.
+    private func write(_ dossiers: some Sequence<Dossier>, _ feedback: [Feedback], origin: String,
+                       asOf: Date) throws -> DemoFigures {
         let target = try store.store()
-        let summary = try target.upsert(data.dossiers.map { DossierRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
-        let feedback = try target.upsertFeedback(data.feedback.map { FeedbackRecord($0, origin: "seed") }, as: ImportRequest(connector: "hostrun-test:seed")) { _ in }
-        return DemoFigures(dossiers: summary.total, feedback: feedback.total, asOf: data.asOf)
+        let connector = "hostrun-test:" + origin
+        let summary = try target.upsert(dossiers.lazy.map { DossierRecord($0, origin: origin) },
+                                        as: ImportRequest(connector: connector)) { _ in }
+        let written = try target.upsertFeedback(feedback.map { FeedbackRecord($0, origin: origin) },
+                                                as: ImportRequest(connector: connector)) { _ in }
+        return DemoFigures(dossiers: summary.total, feedback: written.total, asOf: asOf)
     }
 
     /// What a demo load wrote, and the instant its data is seen as of.
@@ -181,7 +186,7 @@ final class SpecWorld: @unchecked Sendable {
             }
             return found
         }
-        guard let found = enclosingPlugin() else {
+        guard let found = enclosingPlugin else {
             throw SpecWorldError("\(specFile) is not inside a plugin's folder (no \(PluginCatalog.manifestName) above it): name the plugin")
         }
         return found
@@ -217,23 +222,25 @@ final class SpecWorld: @unchecked Sendable {
 
     /// The plugin `name` of the catalogue, else the one holding the spec if so named.
     private func found(_ name: String) -> InstalledPlugin? {
-        catalog.plugin(named: name) ?? enclosingPlugin().flatMap { $0.manifest.name == name ? $0 : nil }
+        catalog.plugin(named: name) ?? enclosingPlugin.flatMap { $0.manifest.name == name ? $0 : nil }
     }
 
-    /// The plugin whose folder holds the spec file, or nil.
-    func enclosingPlugin() -> InstalledPlugin? {
-        Self.enclosingPluginFolder(of: specFile).flatMap { PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first }
+    /// The plugin whose folder holds the spec file, or nil; its manifest is read once, not at
+    /// every import or plugin the spec asks for.
+    private lazy var enclosingPlugin: InstalledPlugin? = Self.enclosingPluginFolder(of: specFile).flatMap {
+        PluginCatalog(searchFolders: [], pluginFolders: [$0]).plugins.first
     }
 
-    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder.
+    /// The nearest folder above `specFile` with a `manifest.lua`, within the current folder
+    /// (a sibling folder whose name merely starts with the current one's is outside it).
     static func enclosingPluginFolder(of specFile: String) -> String? {
-        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent().path
         let top = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        while folder.path.hasPrefix(top) && folder.path.count >= top.count {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(PluginCatalog.manifestName).path) {
-                return folder.path
-            }
-            folder.deleteLastPathComponent()
+        let inside = top == "/" ? "/" : top + "/"
+        while folder == top || folder.hasPrefix(inside) {
+            if FileManager.default.fileExists(atPath: folder + "/" + PluginCatalog.manifestName) { return folder }
+            if folder == top { break }
+            folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         }
         return nil
     }

@@ -8,24 +8,15 @@ import Testing
 /// The host's world in spec files (store, fixtures through connectors, the clock, plugins, the
 /// fake HTTP server, coverage), run as the real binary on the specs of Tests/TestHarness/world.
 @Suite struct TestWorldTests {
-    /// The package's root folder: specs are named relative to it.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-        var lastLine: String { output.split(separator: "\n").last.map(String.init) ?? "" }
-    }
+    typealias Run = TestCommandTests.Run
 
     /// `hostrun test ARGUMENTS` in the package's root, with the harness's fixture plugins
     /// (`tiny-csv`) on HOSTRUN_PLUGINS and `temporary` (when given) as TMPDIR.
     func hostrun(_ arguments: [String], temporary: URL? = nil) throws -> Run {
         var environment = ["HOSTRUN_PLUGINS": "Tests/TestHarness/fixtures-plugins"]
         if let temporary { environment["TMPDIR"] = temporary.path }
-        let result = try HostrunBinary.run(["test", "-C", Self.root.path] + arguments, environment: environment)
-        #expect(result.signal == nil, "hostrun test died of a signal")
+        let result = try HostrunBinary.run(["test", "-C", TestCommandTests.root.path] + arguments, environment: environment)
+        #expect(result.signal == nil, "hostrun test died of signal \(result.signal ?? 0)")
         return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 

@@ -89,39 +89,21 @@ local function fetch(source, page, query, headers, timeout)
   return document
 end
 
---- The dossier-sync objects of every page of `source` as records (through `record`, the
---- export's mapping), one at a time; a page is fetched when the one before is used up.
-function api.read(source, options, record)
+--- The pages of `source`, for init.lua's records: a function giving each page's dossier-sync
+--- objects and the prefix of their origins ("URL page N:"), nil after the last page. A page is
+--- fetched only when asked for, once the one before is used up.
+function api.pages(source, options)
   local query, headers, timeout = request(options or {})
-  local page, pages, items, index, skipped = 0, 1, {}, 0, 0
+  local page, pages = 0, 1
   return function()
-    while true do
-      index = index + 1
-      local item = items[index]
-      if item == nil then
-        if page >= pages then
-          if skipped > 0 then
-            log.info(source .. ": " .. skipped .. " dossier(s) submitted online but not yet received, not imported")
-          end
-          return nil
-        end
-        page = page + 1
-        local document = fetch(source, page, query, headers, timeout)
-        pages = document.TongSoTrang
-        if #document.data == 0 and page < pages then
-          error(source .. " (page " .. page .. "): empty, though TongSoTrang is " .. pages, 0)
-        end
-        items, index = document.data, 0
-      else
-        local origin = source .. " page " .. page .. ":data[" .. index .. "]"
-        if type(item) ~= "table" then
-          error(origin .. ": expected a dossier object, got " .. type(item), 0)
-        end
-        local result = record(item, origin)
-        if result then return result end
-        skipped = skipped + 1
-      end
+    if page >= pages then return nil end
+    page = page + 1
+    local document = fetch(source, page, query, headers, timeout)
+    pages = document.TongSoTrang
+    if #document.data == 0 and page < pages then
+      error(source .. " (page " .. page .. "): empty, though TongSoTrang is " .. pages, 0)
     end
+    return document.data, source .. " page " .. page .. ":"
   end
 end
 

@@ -94,33 +94,49 @@ function M.record(item, origin)
   }
 end
 
---- The records of an export file, or of every page of an API URL (options: since, until, size,
---- timeout; see api.lua).
-function M.read(source, options)
-  if source:lower():match("^https?://") then
-    return require("api").read(source, options, M.record)
-  end
-  local items = dossiers(source)
-  local index, skipped = 0, 0
+--- The records of `pages`, one at a time: `pages()` gives the next page's dossier objects and
+--- the prefix of their origins ("file.json:"), nil after the last. A dossier submitted online
+--- but not yet received is skipped, and the skipped are counted in the log at the end.
+local function records(source, pages)
+  local items, prefix, index, skipped = {}, nil, 0, 0
   return function()
     while true do
       index = index + 1
       local item = items[index]
       if item == nil then
-        if skipped > 0 then
-          log.info(source .. ": " .. skipped .. " dossier(s) submitted online but not yet received, not imported")
+        local page, page_prefix = pages()
+        if page == nil then
+          if skipped > 0 then
+            log.info(source .. ": " .. skipped .. " dossier(s) submitted online but not yet received, not imported")
+          end
+          return nil
         end
-        return nil
+        items, prefix, index = page, page_prefix, 0
+      else
+        local origin = prefix .. "data[" .. index .. "]"
+        if type(item) ~= "table" then
+          error(origin .. ": expected a dossier object, got " .. type(item), 0)
+        end
+        local record = M.record(item, origin)
+        if record then return record end
+        skipped = skipped + 1
       end
-      local origin = source .. ":data[" .. index .. "]"
-      if type(item) ~= "table" then
-        error(origin .. ": expected a dossier object, got " .. type(item), 0)
-      end
-      local record = M.record(item, origin)
-      if record then return record end
-      skipped = skipped + 1
     end
   end
+end
+
+--- The records of an export file, or of every page of an API URL (options: since, until, size,
+--- timeout; see api.lua).
+function M.read(source, options)
+  if source:lower():match("^https?://") then
+    return records(source, require("api").pages(source, options))
+  end
+  local items = dossiers(source)
+  return records(source, function()
+    local page = items
+    items = nil
+    return page, source .. ":"
+  end)
 end
 
 return M

@@ -25,10 +25,15 @@ describe("a fake HTTP server", function()
     end, "route '/x', response 1: unknown field 'stauts'")
   end)
 
-  it("refuses a bad status and lifetime", function()
+  it("refuses a bad status, delay and lifetime", function()
     local ok, err = pcall(fake_http.start, { routes = { ["/x"] = { status = 42 } } })
     assert.is_false(ok)
     assert.matches("route '/x', response 1: status must be an integer from 100 to 599", err, 1, true)
+    for _, delay in ipairs({ 30, -1, "2" }) do
+      ok, err = pcall(fake_http.start, { routes = { ["/slow"] = { delay = delay } } })
+      assert.is_false(ok)
+      assert.matches("route '/slow', response 1: delay must be a number of seconds from 0 to 10", err, 1, true)
+    end
     ok, err = pcall(fake_http.start, { lifetime = -1 })
     assert.is_false(ok)
     assert.matches("from 0 to 3600 seconds", err, 1, true)

@@ -12,6 +12,7 @@
 -- random port until `server:stop()`, its `lifetime` (default 60 s) or the end of the spec file.
 local position = require("busted.position")
 position.mark_internal()
+local call = require("hostrun.call")
 
 local world = rawget(_G, "hostrun_test")
 local fake_http = {}
@@ -49,11 +50,6 @@ local function responses(route, value, level)
   return out
 end
 
-local function check(ok, ...)
-  if not ok then error((...), 3) end
-  return ...
-end
-
 --- Starts a server: `opts.routes` (route → response, or list of responses given in turn, the
 -- last repeating), `opts.lifetime` (seconds). A response is { status = 200, body = "...",
 -- json = value (encoded, Content-Type set), headers = { name = value }, delay = seconds }.
@@ -66,7 +62,7 @@ function fake_http.start(opts)
   end
   local routes = {}
   for route, value in pairs(opts.routes or {}) do routes[route] = responses(route, value, 3) end
-  local number, url = check(pcall(world.http_start, routes, opts.lifetime))
+  local number, url = call.result(pcall(world.http_start, routes, opts.lifetime))
   return setmetatable({ url = url, number = number }, Server)
 end
 

@@ -7,15 +7,10 @@
 local position = require("busted.position")
 position.mark_internal()
 local busted_fixtures = require("busted.fixtures")
+local call = require("hostrun.call")
 
 local world = rawget(_G, "hostrun_test")
 local fixtures = {}
-
--- Raises `err` at the spec's line (level 1 is `check`'s caller, 2 the spec).
-local function check(ok, ...)
-  if not ok then error((...), 3) end
-  return ...
-end
 
 local function options_of(name, value, allowed)
   if value == nil then return {} end
@@ -45,9 +40,7 @@ function fixtures.load(rel_path, opts)
     error("bad argument #1 to 'load' (string expected, got " .. type(rel_path) .. ")", 2)
   end
   opts = options_of("load", opts, { connector = true, options = true, strict = true })
-  -- A URL (a fake_http server's) is a source as it is.
-  local source = rel_path:lower():match("^https?://") and rel_path or fixtures.path(rel_path)
-  return check(pcall(world.load, source, opts.connector or "canonical", opts.options, opts.strict))
+  return call.result(pcall(world.load, call.source(rel_path), opts.connector or "canonical", opts.options, opts.strict))
 end
 
 -- What a row does not say, by kind: the fields a test rarely cares about.
@@ -74,7 +67,7 @@ local function write(kind, rows, opts)
     for name, value in pairs(row) do record[name] = value end
     records[key] = record
   end
-  return check(pcall(world.rows, kind, records, opts.as, opts.strict))
+  return call.result(pcall(world.rows, kind, records, opts.as, opts.strict))
 end
 
 --- Writes dossiers given as rows (canonical records: docs/canonical-csv.md, plus `history`,
@@ -99,13 +92,13 @@ end
 -- Returns { dossiers, feedback, as_of } (as_of: the instant the data is seen as of, for clock.set).
 function fixtures.demo(opts)
   opts = options_of("demo", opts, { dossiers = true, seed = true, centre = true })
-  return check(pcall(world.demo, opts.dossiers or 200, opts.seed or 1, opts.centre))
+  return call.result(pcall(world.demo, opts.dossiers or 200, opts.seed or 1, opts.centre))
 end
 
 --- Writes the records behind the seed report (received 01/01–25/05/2026). Returns
 -- { dossiers, feedback, as_of }.
 function fixtures.seed_scenario()
-  return check(pcall(world.seed_scenario))
+  return call.result(pcall(world.seed_scenario))
 end
 
 --- From now on the spec's store is a new, empty one: `before_each(fixtures.fresh_store)`

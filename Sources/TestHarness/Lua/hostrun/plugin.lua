@@ -9,6 +9,7 @@
 local position = require("busted.position")
 position.mark_internal()
 local busted_fixtures = require("busted.fixtures")
+local call = require("hostrun.call")
 
 local world = rawget(_G, "hostrun_test")
 local plugin = {}
@@ -20,16 +21,8 @@ local function paths(name, value, default)
     error(("bad argument to 'load' (field '%s': a path or a list of paths expected, got %s)"):format(name, type(value)), 4)
   end
   local resolved = {}
-  for i, path in ipairs(value) do
-    -- A URL (a fake_http server's) is a source as it is; a path is relative to the spec.
-    resolved[i] = path:lower():match("^https?://") and path or busted_fixtures.path(path)
-  end
+  for i, path in ipairs(value) do resolved[i] = call.source(path) end
   return resolved
-end
-
-local function check(ok, ...)
-  if not ok then error((...), 3) end
-  return ...
 end
 
 -- The arguments `(name?, opts?)` of `fn`, `opts` holding only `allowed` fields; raises at the
@@ -57,7 +50,7 @@ function plugin.load(name, opts)
   name, opts = arguments("load", name, opts, { sources = true, outputs = true })
   local sources = paths("sources", opts.sources, { busted_fixtures.path() })
   local outputs = paths("outputs", opts.outputs, {})
-  return check(pcall(world.plugin, name, sources, outputs))
+  return call.result(pcall(world.plugin, name, sources, outputs))
 end
 
 --- Imports the file `path` (relative to the spec) into the spec's store through the connector
@@ -69,7 +62,7 @@ function plugin.import(path, opts)
     error("bad argument #1 to 'import' (string expected, got " .. type(path) .. ")", 2)
   end
   opts = select(2, arguments("import", nil, opts, { options = true, strict = true }))
-  return check(pcall(world.load, busted_fixtures.path(path), nil, opts.options, opts.strict))
+  return call.result(pcall(world.load, busted_fixtures.path(path), nil, opts.options, opts.strict))
 end
 
 --- Runs a check plugin as `hostrun check` does, over the spec's store and clock:
@@ -80,7 +73,7 @@ end
 -- crit, min, max} }, items = { {key, department, days_left, message} }, keys }.
 function plugin.check(name, options)
   name, options = arguments("check", name, options)
-  return check(pcall(world.check, name, options))
+  return call.result(pcall(world.check, name, options))
 end
 
 return plugin
