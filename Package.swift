@@ -3,8 +3,10 @@
 // hostrun: a sandboxed Lua 5.4 scripting host for a public-service centre's dossiers.
 //
 // Dependencies point one way (see docs/architecture.md):
-//   CLua ← CLuaShim ← LuaBridge ← Sandbox ─┐
-//   CivilCalendar ← Domain ← Store ─────────┴─ HostAPI ← hostrun (CLI)
+//   CLua ← CLuaShim ← LuaBridge ← Sandbox ──────┐
+//   CivilCalendar ← Domain ← Scheduling ← Store ┼─ HostAPI ← TestHarness ← hostrun (CLI)
+//   CivilCalendar ← Formats ────────────────────┘
+//   Store ← PostgresStore (hostrun alone links NIO); Domain ← DemoData (harness, hostrun)
 // A Domain test never starts Lua; a LuaBridge test never opens a database.
 import PackageDescription
 

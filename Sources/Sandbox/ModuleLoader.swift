@@ -10,6 +10,8 @@ import LuaBridge
 struct ModuleLoader {
     /// The canonical folder scripts may require files from.
     let root: String?
+    /// Put before a file's path relative to `root` in chunk names and messages (`dvcqg/`).
+    let namePrefix: String
 
     /// Registry key of the table of loaded modules (name → value).
     nonisolated(unsafe) static var loadedKey: UInt8 = 0
@@ -93,9 +95,9 @@ struct ModuleLoader {
         return resolved
     }
 
-    /// The path relative to the root, as messages and tracebacks show it.
+    /// The path relative to the root after the name prefix, as messages and tracebacks show it.
     private func displayPath(_ path: String) -> String {
         guard let root, path.hasPrefix(root + "/") else { return path }
-        return String(path.dropFirst(root.count + 1))
+        return namePrefix + String(path.dropFirst(root.count + 1))
     }
 }

@@ -29,9 +29,12 @@ public final class Sandbox {
     ///   - modules: host modules scripts reach as read-only globals and through `require`.
     ///   - moduleFolder: the folder `require` loads `.lua` files from (the script's folder);
     ///     nil for none.
+    ///   - moduleNamePrefix: put before a required file's path in its chunk name (`dvcqg/` makes
+    ///     `dvcqg/api.lua`), so tracebacks, log lines and coverage tell which plugin it belongs to,
+    ///     as the plugin's entry file already does.
     public init(
         limits: Limits = .default, capabilities: Capabilities = .none, output: OutputSink = StandardOutputSink(),
-        modules: HostRegistry = HostRegistry(), moduleFolder: String? = nil
+        modules: HostRegistry = HostRegistry(), moduleFolder: String? = nil, moduleNamePrefix: String = ""
     ) throws(LuaError) {
         self.state = try LuaState()
         self.limits = limits
@@ -45,7 +48,8 @@ public final class Sandbox {
                 state.memoryLimit.map { max(0, $0 - state.memoryUsed) }
             }).module)
         }
-        let loader = ModuleLoader(root: moduleFolder.flatMap { HostFiles.realPath(HostFiles.absolute($0)) })
+        let loader = ModuleLoader(root: moduleFolder.flatMap { HostFiles.realPath(HostFiles.absolute($0)) },
+                                  namePrefix: moduleNamePrefix)
         SandboxPolicy.install(
             in: state, modules: hostModules,
             extraOSFunctions: [EnvironmentAccess.getenvFunction(granted: capabilities.environment)], loader: loader)

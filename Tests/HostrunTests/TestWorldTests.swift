@@ -199,4 +199,15 @@ import Testing
         #expect(files == ["SF:Tests/TestHarness/fixtures-plugins/tiny-check/init.lua",
                           "SF:Tests/TestHarness/fixtures-plugins/tiny-csv/init.lua"])
     }
+
+    @Test func coverageCountsTheFilesAPluginRequires() throws {
+        let lcov = FileManager.default.temporaryDirectory.appendingPathComponent("hostrun-lcov-\(UUID().uuidString).info")
+        defer { try? FileManager.default.removeItem(at: lcov) }
+        let run = try hostrun(["--coverage", "--coverage-file", lcov.path, "Plugins/connectors/dkkd"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        let files = try String(contentsOf: lcov, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("SF:") }
+        // dkkd's entry file requires columns.lua and the others: each is named under its plugin.
+        #expect(files.contains("SF:Plugins/connectors/dkkd/init.lua"))
+        #expect(files.contains("SF:Plugins/connectors/dkkd/columns.lua"), "\(files)")
+    }
 }

@@ -34,7 +34,7 @@ public final class HostEnvironment: @unchecked Sendable {
     public let httpLimits: HttpLimits
     /// The bytes the `http` module sent and received so far in this run.
     public let httpUsage = HttpUsage()
-    /// When the wall-time limit of the sandbox ``makeSandbox(limits:output:moduleFolder:)`` made
+    /// When the wall-time limit of the sandbox ``makeSandbox(limits:output:moduleFolder:moduleNamePrefix:)`` made
     /// last ends (nil: none); the `http` module waits no longer than this. Read on the
     /// sandbox's thread only.
     public private(set) var deadline: Date?
@@ -81,11 +81,11 @@ public final class HostEnvironment: @unchecked Sendable {
     /// A sandbox with these modules installed, `capabilities` granted and `require` reading
     /// `.lua` files from `moduleFolder`.
     public func makeSandbox(limits: Limits = .default, output: OutputSink = StandardOutputSink(),
-                            moduleFolder: String? = nil) throws(LuaError) -> Sandbox {
+                            moduleFolder: String? = nil, moduleNamePrefix: String = "") throws(LuaError) -> Sandbox {
         // The sandbox starts its clock when it runs; noting the limit now errs on the early side.
         deadline = limits.wallTime.map { Date().addingTimeInterval($0) }
         return try Sandbox(limits: limits, capabilities: capabilities, output: output, modules: registry,
-                    moduleFolder: moduleFolder)
+                    moduleFolder: moduleFolder, moduleNamePrefix: moduleNamePrefix)
     }
 
     /// The store for a host function, or an error naming the function.

@@ -24,7 +24,8 @@ public final class PluginSession {
         self.environment = environment
         let display = plugin.manifest.name + "/" + plugin.manifest.entry
         do {
-            sandbox = try environment.makeSandbox(limits: limits, output: output, moduleFolder: plugin.folder)
+            sandbox = try environment.makeSandbox(limits: limits, output: output, moduleFolder: plugin.folder,
+                                                  moduleNamePrefix: plugin.manifest.name + "/")
             let state = sandbox.state
             guard let source = FileManager.default.contents(atPath: plugin.entryPath) else {
                 throw PluginError.cannotRead(display)
