@@ -11,8 +11,8 @@ import Store
 ///
 /// The store's calls block their thread until the server answers, so every call runs on a
 /// dispatch queue of its own, never on one of Swift concurrency's few cooperative threads. The
-/// alert state changes of one run are one transaction. History older than `retentionDays`
-/// before a saved run is pruned, as in SQLite.
+/// alert state changes of one run are one transaction. History and run claims older than
+/// `retentionDays` before a saved run are pruned, as in SQLite.
 public final class PostgresSchedulerStateStore: SchedulerStateStore {
     private let store: PostgreSQLStore
     private let retention: TimeInterval
@@ -29,9 +29,11 @@ public final class PostgresSchedulerStateStore: SchedulerStateStore {
     public func saveRun(_ run: RunRecord) async throws {
         let save = try PostgresBindings(SchedulerStateSQL.runValues(run))
         let prune = try PostgresBindings([SchedulerStateSQL.pruneCutoff(run, retention: retention)])
+        let pruneClaims = try PostgresBindings(SchedulerStateSQL.pruneClaimsValues(run, retention: retention))
         try await onQueue("saving run \(run.id) of \(run.job)") { store, connection in
             try connection.run(SchedulerStateSQL.saveRun(.postgres), save, logger: store.logger)
             try connection.run(SchedulerStateSQL.pruneRuns(.postgres), prune, logger: store.logger)
+            try connection.run(SchedulerStateSQL.pruneClaims(.postgres), pruneClaims, logger: store.logger)
         }
     }
 

@@ -42,6 +42,19 @@ package enum SchedulerStateSQL {
         StoredInstant.milliseconds(run.scheduledAt.addingTimeInterval(-retention)).databaseValue
     }
 
+    /// Parameters: ``pruneClaimsValues(_:retention:)``. Deletes the run's job's claims on slots
+    /// scheduled before the cutoff, which no scheduler asks for again: without it `run_claims`
+    /// would gain a row per scheduled time for ever. Slots are UTC ISO 8601 of one width
+    /// (``RunClaim/slot(_:)``), so text order is time order and the primary key finds them.
+    package static func pruneClaims(_ dialect: SQLDialect) -> String {
+        "DELETE FROM run_claims WHERE job = \(dialect.parameter(1)) AND slot < \(dialect.parameter(2))"
+    }
+
+    /// The parameters of ``pruneClaims(_:)`` when `run` is saved.
+    package static func pruneClaimsValues(_ run: RunRecord, retention: TimeInterval) -> [DatabaseValue] {
+        [run.job.databaseValue, RunClaim.slot(run.scheduledAt.addingTimeInterval(-retention)).databaseValue]
+    }
+
     /// Parameters: job, limit. Newest scheduled time first; rows as ``run(_:)`` reads them.
     package static func runs(_ dialect: SQLDialect) -> String {
         "SELECT \(runColumns) FROM scheduler_runs WHERE job = \(dialect.parameter(1)) "

@@ -43,10 +43,22 @@ import Testing
         let hung = RunRecord(job: "overdue", scheduledAt: Self.monday + 120, trigger: .scheduled,
                              startedAt: Self.monday + 120, status: .running)
         try await state.saveRun(hung)
+        for (job, at) in [("overdue", Self.monday), ("other", Self.monday), ("overdue", Self.monday + 30 * 86_400)] {
+            #expect(try t.store.claimRun(job: job, slot: RunClaim.slot(at), owner: "host-a", lease: 60).granted)
+        }
         let later = RunRecord(job: "overdue", scheduledAt: Self.monday + 31 * 86_400, trigger: .scheduled,
                               startedAt: Self.monday + 31 * 86_400, status: .running)
         try await state.saveRun(later)
         #expect(try await state.runs(job: "overdue", limit: 10) == [later, hung])
+        // So are the job's claims on those times (the row is gone: a new claim is granted);
+        // later claims, and another job's (pruned with its own runs), are kept.
+        let claim = { (job: String, at: Date) in
+            try t.store.claimRun(job: job, slot: RunClaim.slot(at), owner: "host-b", lease: 60)
+        }
+        #expect(try claim("overdue", Self.monday).granted)
+        #expect(try claim("other", Self.monday).owner == "host-a")
+        #expect(try claim("overdue", Self.monday + 30 * 86_400).owner == "host-a")
+        #expect(try t.rows("SELECT COUNT(*) FROM run_claims") == [["3"]])
         #expect(try await state.runs(job: "other", limit: 10).isEmpty)
     }
 

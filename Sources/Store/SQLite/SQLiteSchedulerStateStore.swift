@@ -12,8 +12,9 @@ import Scheduling
 /// and the scheduler's timers must not wait with it. Alert state changes of one run are one
 /// transaction.
 ///
-/// History is pruned by age: saving a run deletes the finished runs scheduled more than
-/// `retentionDays` before it, so a scheduler left running for years keeps a bounded table.
+/// History is pruned by age: saving a run deletes the finished runs, and the job's run claims,
+/// scheduled more than `retentionDays` before it, so a scheduler left running for years keeps
+/// bounded tables.
 public final class SQLiteSchedulerStateStore: SchedulerStateStore {
     private let store: SQLiteStore
     private let pool: DatabasePool
@@ -32,10 +33,12 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
 
     public func saveRun(_ run: RunRecord) async throws {
         let cutoff = SchedulerStateSQL.pruneCutoff(run, retention: retention)
+        let claims = StatementArguments(SchedulerStateSQL.pruneClaimsValues(run, retention: retention))
         try await write("saving run \(run.id) of \(run.job)") { db in
             try db.execute(sql: SchedulerStateSQL.saveRun(.sqlite),
                            arguments: StatementArguments(SchedulerStateSQL.runValues(run)))
             try db.execute(sql: SchedulerStateSQL.pruneRuns(.sqlite), arguments: [cutoff])
+            try db.execute(sql: SchedulerStateSQL.pruneClaims(.sqlite), arguments: claims)
         }
     }
 
