@@ -71,22 +71,22 @@ package enum SchedulerStateSQL {
 
     /// A row of ``runColumns``.
     package static func run(_ row: [DatabaseValue]) throws -> RunRecord {
-        let id = try text(row[0], "scheduler_runs.id")
+        let id: String = try row[0].stored("scheduler_runs.id")
         guard let uuid = UUID(uuidString: id) else { throw corrupt("scheduler_runs.id", id) }
-        let triggerText = try text(row[3], "scheduler_runs.trigger")
+        let triggerText: String = try row[3].stored("scheduler_runs.trigger")
         guard let trigger = RunTrigger(rawValue: triggerText) else { throw corrupt("scheduler_runs.trigger", triggerText) }
-        let statusText = try text(row[6], "scheduler_runs.status")
+        let statusText: String = try row[6].stored("scheduler_runs.status")
         guard let status = RunStatus(rawValue: statusText) else { throw corrupt("scheduler_runs.status", statusText) }
         let skip = try String.fromDatabaseValue(row[8]).map { text in
             guard let reason = SkipReason(rawValue: text) else { throw corrupt("scheduler_runs.skip_reason", text) }
             return reason
         }
-        return RunRecord(id: uuid, job: try text(row[1], "scheduler_runs.job"),
-                         scheduledAt: StoredInstant.date(try integer(row[2], "scheduler_runs.scheduled_at")),
+        return RunRecord(id: uuid, job: try row[1].stored("scheduler_runs.job"),
+                         scheduledAt: StoredInstant.date(try row[2].stored("scheduler_runs.scheduled_at")),
                          trigger: trigger, startedAt: Int64.fromDatabaseValue(row[4]).map(StoredInstant.date),
                          endedAt: Int64.fromDatabaseValue(row[5]).map(StoredInstant.date), status: status,
                          checkStatus: try String.fromDatabaseValue(row[7]).map(checkStatus), skipReason: skip,
-                         ticks: Int(try integer(row[9], "scheduler_runs.ticks")),
+                         ticks: try row[9].stored("scheduler_runs.ticks"),
                          message: String.fromDatabaseValue(row[10]))
     }
 
@@ -143,13 +143,13 @@ package enum SchedulerStateSQL {
 
     /// A row of the alert columns.
     package static func alertState(_ row: [DatabaseValue]) throws -> AlertState {
-        AlertState(check: try text(row[0], "alert_states.check_name"), key: try text(row[1], "alert_states.key"),
-                   status: try checkStatus(try text(row[2], "alert_states.status")),
+        AlertState(check: try row[0].stored("alert_states.check_name"), key: try row[1].stored("alert_states.key"),
+                   status: try checkStatus(try row[2].stored("alert_states.status")),
                    department: String.fromDatabaseValue(row[3]), daysLeft: Int.fromDatabaseValue(row[4]),
-                   message: try text(row[5], "alert_states.message"),
-                   firstSeen: StoredInstant.date(try integer(row[6], "alert_states.first_seen")),
-                   lastSeen: StoredInstant.date(try integer(row[7], "alert_states.last_seen")),
-                   lastNotified: StoredInstant.date(try integer(row[8], "alert_states.last_notified")))
+                   message: try row[5].stored("alert_states.message"),
+                   firstSeen: StoredInstant.date(try row[6].stored("alert_states.first_seen")),
+                   lastSeen: StoredInstant.date(try row[7].stored("alert_states.last_seen")),
+                   lastNotified: StoredInstant.date(try row[8].stored("alert_states.last_notified")))
     }
 
     // MARK: Reading
@@ -157,16 +157,6 @@ package enum SchedulerStateSQL {
     private static func checkStatus(_ name: String) throws -> CheckStatus {
         guard let status = CheckStatus(name: name) else { throw corrupt("check status", name) }
         return status
-    }
-
-    private static func text(_ value: DatabaseValue, _ column: String) throws -> String {
-        guard let text = String.fromDatabaseValue(value) else { throw corrupt(column, value.description) }
-        return text
-    }
-
-    private static func integer(_ value: DatabaseValue, _ column: String) throws -> Int64 {
-        guard let integer = Int64.fromDatabaseValue(value) else { throw corrupt(column, value.description) }
-        return integer
     }
 
     private static func corrupt(_ column: String, _ value: String) -> StoreError {
