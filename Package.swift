@@ -116,7 +116,7 @@ let package = Package(
                     exclude: ["Scripts", "Snapshots", "render-check.sh"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Domain", "DemoData", "PostgresStore", "store-crash-helper",
+            "Store", "Domain", "DemoData", "PostgresStore", "Scheduling", "store-crash-helper",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HostAPITests", dependencies: [

@@ -17,6 +17,16 @@ enum ColumnKind: Sendable {
         }
     }
 
+    /// The kind of a column the server sends as `type`; nil for a type the store never uses.
+    init?(_ type: PostgresDataType) {
+        switch type {
+        case .text, .varchar: self = .text
+        case .int2, .int4, .int8: self = .int8
+        case .bool: self = .bool
+        default: return nil
+        }
+    }
+
     /// The server's array type, for `unnest($n::…)`.
     var arrayType: String {
         switch self {
@@ -103,5 +113,34 @@ struct ColumnBatch {
 
     func bind(into binds: inout PostgresBindings) throws {
         for column in columns { try column.bind(into: &binds) }
+    }
+}
+
+extension PostgresRow {
+    /// The row's cells as store values, each read by the type the server sent.
+    func databaseValues() throws -> [DatabaseValue] {
+        try map { cell in
+            guard let kind = ColumnKind(cell.dataType) else {
+                throw StoreError.database(operation: "reading \(cell.columnName)",
+                                          reason: "the server sent a value of type \(cell.dataType)")
+            }
+            return try kind.value(cell)
+        }
+    }
+}
+
+extension PostgresBindings {
+    /// Store values bound in order, each as its server type (integers as BIGINT, text as TEXT).
+    init(_ values: [DatabaseValue]) throws {
+        self.init(capacity: values.count)
+        for value in values {
+            switch value.storage {
+            case .null: appendNull()
+            case .int64(let integer): append(integer)
+            case .double(let number): append(number)
+            case .string(let text): append(text)
+            case .blob(let data): try append(data)
+            }
+        }
     }
 }

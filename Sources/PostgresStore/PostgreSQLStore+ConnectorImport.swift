@@ -37,18 +37,7 @@ extension PostgreSQLStore: ConnectorImportStore {
     public func importFeedback(_ next: () throws -> FeedbackRecord?, as request: ImportRequest,
                                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request, retrying: false) { connection, importID, summary in
-            var writer = PostgresFeedbackWriter(connection: connection, logger: logger, importID: importID,
-                                                centreTime: centreTime)
-            let skipper = RejectionSkipper(connection: connection, logger: logger)
-            var index = 0
-            while let record = try next() {
-                let outcome = try request.onRejection == .skipRecord
-                    ? skipper.write(record, index: index, with: &writer)
-                    : writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-                index += 1
-            }
+            try writeFeedback(connection, importID, request, &summary, next: next, observe: observe)
         }
     }
 }

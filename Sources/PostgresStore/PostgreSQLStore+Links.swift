@@ -40,17 +40,7 @@ extension PostgreSQLStore {
             // Every record of a group with more than one whose primary flag must flip; the
             // losers are cleared before the winners are set, so that `dossiers_one_primary`
             // never sees two primaries of one group.
-            try connection.run("""
-                CREATE TEMPORARY TABLE relink ON COMMIT DROP AS
-                WITH linked AS (SELECT code FROM dossiers GROUP BY code HAVING COUNT(*) > 1),
-                best AS (
-                    SELECT code, (SELECT d2.id FROM dossiers d2 LEFT JOIN sources s ON s.name = d2.source
-                                  WHERE d2.code = linked.code
-                                  ORDER BY s.priority IS NULL, s.priority, d2.source LIMIT 1) AS id
-                    FROM linked)
-                SELECT d.id, d.id = best.id AS is_primary FROM dossiers d JOIN best ON best.code = d.code
-                WHERE d.is_primary <> (d.id = best.id)
-                """, logger: logger)
+            try connection.run("CREATE TEMPORARY TABLE relink ON COMMIT DROP AS " + LinkRule.flips, logger: logger)
             for flag in ["false", "true"] {
                 try connection.run("""
                     UPDATE dossiers d SET is_primary = r.is_primary FROM relink r

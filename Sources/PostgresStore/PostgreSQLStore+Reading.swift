@@ -82,40 +82,16 @@ extension PostgreSQLStore {
 
     public func imports(limit: Int) throws -> [ImportRecord] {
         try read("listing imports") { connection in
-            try connection.run("""
-                SELECT id, batch_id, connector, started_at, finished_at, inserted, updated, unchanged,
-                    rejected, history_appended
-                FROM imports ORDER BY id DESC LIMIT \(max(0, limit))
-                """, logger: logger).rows.map { row in
-                let (id, batch, connector, started, finished, inserted, updated, unchanged, rejected, appended) =
-                    try row.decode((Int64, String, String, Int64, Int64?, Int, Int, Int, Int, Int).self)
-                return ImportRecord(id: id, batchID: batch, connector: connector,
-                                    startedAt: StoredInstant.date(started),
-                                    finishedAt: finished.map(StoredInstant.date),
-                                    inserted: inserted, updated: updated, unchanged: unchanged,
-                                    rejected: rejected, historyAppended: appended)
-            }
+            try connection.run(BookkeepingSQL.imports(.postgres), try PostgresBindings([max(0, limit).databaseValue]),
+                               logger: logger).rows.map { try BookkeepingSQL.importRecord(try $0.databaseValues()) }
         }
     }
 
     public func auditTrail(of key: DossierKey) throws -> [AuditEntry] {
-        let personal = Set(DossierColumns.tracked.filter { $0.rendering == .personal }.map(\.name))
-        return try read("reading the audit trail of \(key)") { connection in
-            var binds = PostgresBindings()
-            binds.append(key.code)
-            binds.append(key.source)
-            return try connection.run("""
-                SELECT a.import_id, i.connector, i.started_at, a.field, a.old_value, a.new_value
-                FROM audit a JOIN imports i ON i.id = a.import_id
-                WHERE a.dossier_id = (SELECT id FROM dossiers WHERE code = $1 AND source = $2)
-                ORDER BY a.id
-                """, binds, logger: logger).rows.map { row in
-                let (importID, connector, at, field, old, new) =
-                    try row.decode((Int64, String, Int64, String, String?, String?).self)
-                return AuditEntry(importID: importID, connector: connector, at: StoredInstant.date(at),
-                                  change: FieldChange(field: field, old: old, new: new,
-                                                      isPersonal: personal.contains(field)))
-            }
+        try read("reading the audit trail of \(key)") { connection in
+            try connection.run(BookkeepingSQL.auditTrail(.postgres),
+                               try PostgresBindings([key.code.databaseValue, key.source.databaseValue]),
+                               logger: logger).rows.map { try BookkeepingSQL.auditEntry(try $0.databaseValues()) }
         }
     }
 

@@ -6,14 +6,7 @@ import Store
 extension PostgreSQLStore: ReconciliationStore {
     public func missingCounterparts(_ expectation: Expectation) throws -> [MissingCounterpart] {
         let query = ReconciliationSQL.missingCounterparts(expectation, .postgres)
-        var binds = PostgresBindings()
-        for argument in query.arguments {
-            switch argument {
-            case let day as Int: binds.append(day)
-            case let text as String: binds.append(text)
-            default: preconditionFailure("ReconciliationSQL binds text and day numbers only")
-            }
-        }
+        let binds = try PostgresBindings(query.arguments)
         return try read("reconciling \(expectation.source) with \(expectation.expectedIn)") { connection in
             try connection.run(query.sql, binds, logger: logger).rows.map { row in
                 let (code, procedureCode, procedureName, receivedAt, status) =

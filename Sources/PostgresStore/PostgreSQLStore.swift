@@ -147,16 +147,27 @@ public final class PostgreSQLStore: DossierStore {
     public func upsertFeedback(_ records: some Sequence<FeedbackRecord>, as request: ImportRequest,
                                observe: (RecordOutcome) throws -> Void) throws -> ImportSummary {
         try batch(request) { connection, importID, summary in
-            var writer = PostgresFeedbackWriter(connection: connection, logger: logger, importID: importID,
-                                                centreTime: centreTime)
-            let skipper = RejectionSkipper(connection: connection, logger: logger)
-            for (index, record) in records.enumerated() {
-                let outcome = try request.onRejection == .skipRecord
-                    ? skipper.write(record, index: index, with: &writer)
-                    : writer.write(record, index: index)
-                summary.count(outcome)
-                try observe(outcome)
-            }
+            var iterator = records.makeIterator()
+            try writeFeedback(connection, importID, request, &summary, next: { iterator.next() }, observe: observe)
+        }
+    }
+
+    /// Writes the feedback items `next` gives inside a batch, one at a time, counting each
+    /// outcome into `summary` and handing it to `observe`.
+    func writeFeedback(_ connection: PostgresConnection, _ importID: Int64, _ request: ImportRequest,
+                       _ summary: inout ImportSummary, next: () throws -> FeedbackRecord?,
+                       observe: (RecordOutcome) throws -> Void) throws {
+        var writer = PostgresFeedbackWriter(connection: connection, logger: logger, importID: importID,
+                                            centreTime: centreTime)
+        let skipper = RejectionSkipper(connection: connection, logger: logger)
+        var index = 0
+        while let record = try next() {
+            let outcome = try request.onRejection == .skipRecord
+                ? skipper.write(record, index: index, with: &writer)
+                : writer.write(record, index: index)
+            summary.count(outcome)
+            try observe(outcome)
+            index += 1
         }
     }
 

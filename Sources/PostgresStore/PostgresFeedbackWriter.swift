@@ -4,13 +4,15 @@ import PostgresNIO
 import Store
 
 /// Upserts the feedback items (PAKN) of one batch inside its transaction, one statement per
-/// record: a centre receives a few feedback items a day, not millions.
+/// record: a centre receives a few feedback items a day, not millions. The rows the batch wrote
+/// are remembered as the dossier writer's are (``WrittenRows``), so a batch of any size keeps
+/// the same memory.
 struct PostgresFeedbackWriter {
     private let connection: PostgresConnection
     private let logger: Logger
     private let importID: Int64
     private let centreTime: CentreTime
-    private var seen: [Int64: Int] = [:]
+    private var written: WrittenRows
 
     private static let trackedKinds = FeedbackColumns.tracked.map(ColumnKind.init)
     private static let rowKinds: [ColumnKind] = [.text, .text] + trackedKinds + [.int8, .int8, .int8]
@@ -36,6 +38,7 @@ struct PostgresFeedbackWriter {
         self.logger = logger
         self.importID = importID
         self.centreTime = centreTime
+        written = WrittenRows(connection: connection, logger: logger)
     }
 
     mutating func write(_ record: FeedbackRecord, index: Int) throws -> RecordOutcome {
@@ -57,17 +60,17 @@ struct PostgresFeedbackWriter {
                 binds.append(importID)
                 try batch.bind(into: &binds)
                 let id = try connection.run(Self.insertSQL, binds, logger: logger).rows.first!.decode(Int64.self)
-                seen[id] = index
+                try wrote(id, index: index)
                 return RecordOutcome(record: reference, outcome: .inserted)
             }
             let cells = stored.makeRandomAccess()
             let id = try cells[0].decode(Int64.self)
             let old = try Self.trackedKinds.enumerated().map { try $0.element.value(cells[1 + $0.offset]) }
-            if let first = seen[id] {
+            if let first = try written.firstIndices(of: [id])[id] {
                 guard old == tracked else { throw StoreError.conflictingDuplicate(reference, firstIndex: first) }
                 return RecordOutcome(record: reference, outcome: .unchanged)
             }
-            seen[id] = index
+            try wrote(id, index: index)
             let changes = TrackedColumn.changes(FeedbackColumns.tracked, old: old, new: tracked, centreTime: centreTime)
             guard !changes.isEmpty else { return RecordOutcome(record: reference, outcome: .unchanged) }
             var batch = ColumnBatch(Self.trackedKinds + [.int8, .int8, .int8])
@@ -94,5 +97,11 @@ struct PostgresFeedbackWriter {
         } catch let error as PSQLError where error.sqlState?.hasPrefix("23") == true {
             throw StoreError.recordRejected(reference, reason: error.reason)
         }
+    }
+
+    /// Notes that the record at `index` wrote or confirmed row `id`.
+    private mutating func wrote(_ id: Int64, index: Int) throws {
+        written.note(id, firstIndex: index)
+        try written.spillIfFull()
     }
 }

@@ -282,16 +282,21 @@ enum PostgresSchema {
     /// Throws unless the database has exactly this binary's migrations.
     static func check(_ connection: PostgresConnection, location: String, logger: Logger) throws {
         let applied = try applied(connection, logger: logger)
+        try refuseNewer(applied, location: location)
+        let missing = migrations.filter { applied[$0.version] == nil }
+        guard missing.isEmpty else {
+            throw PostgresStoreError.schemaOlderThanBinary(location: location,
+                                                           missingMigrations: missing.map { "\($0.version) (\($0.name))" })
+        }
+    }
+
+    /// Throws when the database has migrations this binary does not know (a newer hostrun's).
+    private static func refuseNewer(_ applied: [Int: String], location: String) throws {
         let known = Set(migrations.map(\.version))
         let unknown = applied.keys.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw StoreError.schemaNewerThanBinary(location: location,
                                                    unknownMigrations: unknown.map { "\($0) (\(applied[$0]!))" })
-        }
-        let missing = migrations.filter { applied[$0.version] == nil }
-        guard missing.isEmpty else {
-            throw PostgresStoreError.schemaOlderThanBinary(location: location,
-                                                           missingMigrations: missing.map { "\($0.version) (\($0.name))" })
         }
     }
 
@@ -302,12 +307,7 @@ enum PostgresSchema {
         defer { _ = try? connection.run("SELECT pg_advisory_unlock(\(migrationLockKey))", logger: logger) }
         try connection.run(createMigrationsTable, logger: logger)
         let applied = try applied(connection, logger: logger)
-        let known = Set(migrations.map(\.version))
-        let unknown = applied.keys.filter { !known.contains($0) }.sorted()
-        guard unknown.isEmpty else {
-            throw StoreError.schemaNewerThanBinary(location: location,
-                                                   unknownMigrations: unknown.map { "\($0) (\(applied[$0]!))" })
-        }
+        try refuseNewer(applied, location: location)
         var done: [String] = []
         for migration in migrations where applied[migration.version] == nil {
             try connection.run("BEGIN", logger: logger)

@@ -8,7 +8,8 @@ import PostgresNIO
 /// move to a temporary table of the batch's transaction (`ON COMMIT DROP`), so an import's
 /// memory stays the same whatever its number of rows, and a batch that never fills the memory
 /// never creates the table. The table lives in the transaction, so a savepoint rolled back
-/// takes its rows with it, as restoring a copy of this value takes the memory's.
+/// takes its rows with it, as restoring a copy of this value takes the memory's. A batch writes
+/// dossiers or feedback items, never both, so the ids in one table are of one kind.
 struct WrittenRows {
     /// About 400 KB: a batch of up to this many rows never touches the temporary table, and
     /// copying the value before each savepoint (see ``RejectionSkipper``) stays cheap.

@@ -1,28 +1,28 @@
 import Domain
+import GRDB
 
 /// The queries of ``ReconciliationStore``, written once for both database stores.
 public enum ReconciliationSQL {
     /// A query and the values of its parameters, in order.
     public struct Query: Sendable {
         public let sql: String
-        /// Text, or a day number (`Int`).
-        public let arguments: [any Sendable]
+        public let arguments: [DatabaseValue]
     }
 
     /// Selects `code, procedure_code, procedure_name, received_at, status` of the dossiers of
     /// the expectation's source that its other source lacks, by receipt.
     public static func missingCounterparts(_ expectation: Expectation, _ dialect: SQLDialect) -> Query {
-        var arguments: [any Sendable] = [expectation.source]
-        func parameter(_ value: any Sendable) -> String {
-            arguments.append(value)
+        var arguments = [expectation.source.databaseValue]
+        func parameter(_ value: some DatabaseValueConvertible) -> String {
+            arguments.append(value.databaseValue)
             return dialect.parameter(arguments.count)
         }
         var conditions = ["d.source = \(dialect.parameter(1))"]
         if !expectation.fields.isEmpty {
-            conditions.append("d.field IN (\(expectation.fields.map(parameter).joined(separator: ", ")))")
+            conditions.append("d.field IN (\(expectation.fields.map { parameter($0) }.joined(separator: ", ")))")
         }
         if !expectation.procedureCodes.isEmpty {
-            conditions.append("d.procedure_code IN (\(expectation.procedureCodes.map(parameter).joined(separator: ", ")))")
+            conditions.append("d.procedure_code IN (\(expectation.procedureCodes.map { parameter($0) }.joined(separator: ", ")))")
         }
         if let from = expectation.receivedFrom {
             conditions.append("d.received_day >= \(parameter(from.dayNumber))")

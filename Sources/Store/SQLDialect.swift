@@ -23,6 +23,14 @@ public enum SQLDialect: Sendable, Hashable {
         }
     }
 
+    /// The larger of two values: SQLite's scalar `MAX`, PostgreSQL's `GREATEST`.
+    public func greatest(_ a: String, _ b: String) -> String {
+        switch self {
+        case .sqlite: "MAX(\(a), \(b))"
+        case .postgres: "GREATEST(\(a), \(b))"
+        }
+    }
+
     /// A boolean column counted as 0 or 1 inside `SUM`.
     public func asInteger(_ column: String) -> String {
         switch self {

@@ -175,6 +175,28 @@ import Testing
         #expect(again.unchanged == count && again.inserted == 0 && again.updated == 0)
     }
 
+    /// Feedback items are remembered as dossiers are: a repeated key far apart is still told
+    /// apart once the PostgreSQL writer moved the batch's rows out of memory.
+    @Test(arguments: StoreBackend.all)
+    func theSameFeedbackKeyFarApartInALongBatch(_ backend: StoreBackend) throws {
+        let t = try TemporaryStore(backend)
+        let count = WrittenRows.rowsKeptInMemory + 10
+        let items = (1...count).map {
+            Feedback(key: DossierKey(source: "pakn", code: "PA-\($0)"), subject: "Chậm trả kết quả",
+                     receivedAt: Fixtures.at(2026, 3, 2), dueAt: Fixtures.at(2026, 3, 16), status: .processing)
+        }
+        var changed = items[1]
+        changed.subject = "Thái độ phục vụ"
+        var outcomes: [UpsertOutcome] = []
+        let error = #expect(throws: StoreError.self) {
+            try t.store.upsertFeedback((items + [items[0], changed]).map { FeedbackRecord($0) }, as: Fixtures.request) {
+                outcomes.append($0.outcome)
+            }
+        }
+        #expect(outcomes.count == count + 1 && outcomes.last == .unchanged)
+        #expect(error == .conflictingDuplicate(RecordReference(index: count + 1, key: changed.key), firstIndex: 1))
+    }
+
     @Test(arguments: StoreBackend.all)
     func skippingRejectedRecordsLandsTheRestAndSaysWhy(_ backend: StoreBackend) throws {
         let t = try TemporaryStore(backend)

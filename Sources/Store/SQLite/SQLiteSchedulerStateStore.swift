@@ -12,8 +12,9 @@ import Scheduling
 /// and the scheduler's timers must not wait with it. Alert state changes of one run are one
 /// transaction.
 ///
-/// History is pruned by age: saving a run deletes the finished runs scheduled more than
-/// `retentionDays` before it, so a scheduler left running for years keeps a bounded table.
+/// History is pruned by age: saving a run deletes the finished runs, and the job's run claims,
+/// scheduled more than `retentionDays` before it, so a scheduler left running for years keeps
+/// bounded tables.
 public final class SQLiteSchedulerStateStore: SchedulerStateStore {
     private let store: SQLiteStore
     private let pool: DatabasePool
@@ -31,36 +32,27 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
     // MARK: Runs
 
     public func saveRun(_ run: RunRecord) async throws {
-        let cutoff = StoredInstant.milliseconds(run.scheduledAt.addingTimeInterval(-retention))
+        let cutoff = SchedulerStateSQL.pruneCutoff(run, retention: retention)
+        let claims = StatementArguments(SchedulerStateSQL.pruneClaimsValues(run, retention: retention))
         try await write("saving run \(run.id) of \(run.job)") { db in
-            try db.execute(sql: """
-                INSERT INTO scheduler_runs (id, job, scheduled_at, trigger, started_at, ended_at, status,
-                    check_status, skip_reason, ticks, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at, ended_at = excluded.ended_at,
-                    status = excluded.status, check_status = excluded.check_status,
-                    skip_reason = excluded.skip_reason, ticks = excluded.ticks, message = excluded.message
-                """, arguments: [run.id.uuidString, run.job, StoredInstant.milliseconds(run.scheduledAt),
-                                 run.trigger.rawValue, run.startedAt.map(StoredInstant.milliseconds),
-                                 run.endedAt.map(StoredInstant.milliseconds), run.status.rawValue,
-                                 run.checkStatus?.name, run.skipReason?.rawValue, run.ticks, run.message])
-            try db.execute(sql: "DELETE FROM scheduler_runs WHERE scheduled_at < ? AND status <> 'running'",
-                           arguments: [cutoff])
+            try db.execute(sql: SchedulerStateSQL.saveRun(.sqlite),
+                           arguments: StatementArguments(SchedulerStateSQL.runValues(run)))
+            try db.execute(sql: SchedulerStateSQL.pruneRuns(.sqlite), arguments: [cutoff])
+            try db.execute(sql: SchedulerStateSQL.pruneClaims(.sqlite), arguments: claims)
         }
     }
 
     public func runs(job: String, limit: Int) async throws -> [RunRecord] {
         try await read("reading the runs of \(job)") { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.runColumns) FROM scheduler_runs WHERE job = ? "
-                                 + "ORDER BY scheduled_at DESC, COALESCE(started_at, 0) DESC LIMIT ?",
-                             arguments: [job, limit]).map(Self.run)
+            try Row.fetchAll(db, sql: SchedulerStateSQL.runs(.sqlite), arguments: [job, limit])
+                .map { try SchedulerStateSQL.run(Array($0.databaseValues)) }
         }
     }
 
     public func unfinishedRuns() async throws -> [RunRecord] {
         try await read("reading unfinished runs") { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.runColumns) FROM scheduler_runs WHERE status = 'running' "
-                                 + "ORDER BY scheduled_at").map(Self.run)
+            try Row.fetchAll(db, sql: SchedulerStateSQL.unfinishedRuns)
+                .map { try SchedulerStateSQL.run(Array($0.databaseValues)) }
         }
     }
 
@@ -68,17 +60,14 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
 
     public func lastTick(job: String) async throws -> Date? {
         try await read("reading the last tick of \(job)") { db in
-            try Int64.fetchOne(db, sql: "SELECT last_tick FROM scheduler_ticks WHERE job = ?", arguments: [job])
-                .map(StoredInstant.date)
+            try Int64.fetchOne(db, sql: SchedulerStateSQL.lastTick(.sqlite), arguments: [job]).map(StoredInstant.date)
         }
     }
 
     public func setLastTick(_ tick: Date, job: String) async throws {
         try await write("recording the last tick of \(job)") { db in
-            try db.execute(sql: """
-                INSERT INTO scheduler_ticks (job, last_tick) VALUES (?, ?)
-                ON CONFLICT (job) DO UPDATE SET last_tick = MAX(last_tick, excluded.last_tick)
-                """, arguments: [job, StoredInstant.milliseconds(tick)])
+            try db.execute(sql: SchedulerStateSQL.setLastTick(.sqlite),
+                           arguments: [job, StoredInstant.milliseconds(tick)])
         }
     }
 
@@ -86,37 +75,20 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
 
     public func alertStates(check: String) async throws -> [AlertState] {
         try await read("reading the alert state of \(check)") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT check_name, key, status, department, days_left, message, first_seen, last_seen, last_notified
-                FROM alert_states WHERE check_name = ? ORDER BY key
-                """, arguments: [check]).map { row in
-                AlertState(check: row[0], key: row[1], status: try Self.checkStatus(row[2]), department: row[3],
-                           daysLeft: row[4], message: row[5], firstSeen: StoredInstant.date(row[6]),
-                           lastSeen: StoredInstant.date(row[7]), lastNotified: StoredInstant.date(row[8]))
-            }
+            try Row.fetchAll(db, sql: SchedulerStateSQL.alertStates(.sqlite), arguments: [check])
+                .map { try SchedulerStateSQL.alertState(Array($0.databaseValues)) }
         }
     }
 
     public func updateAlertStates(check: String, upserts: [AlertState], removals: [String]) async throws {
         try await write("saving the alert state of \(check)") { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM alert_states WHERE check_name = ? AND key = ?")
+            let delete = try db.cachedStatement(sql: SchedulerStateSQL.deleteAlertState(.sqlite))
             for key in removals {
                 try delete.execute(arguments: [check, key])
             }
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO alert_states (check_name, key, status, department, days_left, message, first_seen,
-                    last_seen, last_notified)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (check_name, key) DO UPDATE SET status = excluded.status,
-                    department = excluded.department, days_left = excluded.days_left, message = excluded.message,
-                    first_seen = excluded.first_seen, last_seen = excluded.last_seen,
-                    last_notified = excluded.last_notified
-                """)
+            let upsert = try db.cachedStatement(sql: SchedulerStateSQL.upsertAlertState(.sqlite))
             for state in upserts {
-                try upsert.execute(arguments: [check, state.key, state.status.name, state.department, state.daysLeft,
-                                               state.message, StoredInstant.milliseconds(state.firstSeen),
-                                               StoredInstant.milliseconds(state.lastSeen),
-                                               StoredInstant.milliseconds(state.lastNotified)])
+                try upsert.execute(arguments: StatementArguments(SchedulerStateSQL.alertValues(state, check: check)))
             }
         }
     }
@@ -136,38 +108,6 @@ public final class SQLiteSchedulerStateStore: SchedulerStateStore {
         try await onQueue("finishing a run of \(job)") {
             try store.finishRun(job: job, slot: RunClaim.slot(at), owner: owner)
         }
-    }
-
-    // MARK: Rows
-
-    private static let runColumns = "id, job, scheduled_at, trigger, started_at, ended_at, status, check_status, "
-        + "skip_reason, ticks, message"
-
-    private static func run(_ row: Row) throws -> RunRecord {
-        let id: String = row[0]
-        guard let uuid = UUID(uuidString: id) else { throw corrupt("scheduler_runs.id", id) }
-        let triggerText: String = row[3], statusText: String = row[6]
-        guard let trigger = RunTrigger(rawValue: triggerText) else { throw corrupt("scheduler_runs.trigger", triggerText) }
-        guard let status = RunStatus(rawValue: statusText) else { throw corrupt("scheduler_runs.status", statusText) }
-        let skipText: String? = row[8]
-        let skip = try skipText.map { text in
-            guard let reason = SkipReason(rawValue: text) else { throw corrupt("scheduler_runs.skip_reason", text) }
-            return reason
-        }
-        return RunRecord(id: uuid, job: row[1], scheduledAt: StoredInstant.date(row[2]), trigger: trigger,
-                         startedAt: (row[4] as Int64?).map(StoredInstant.date),
-                         endedAt: (row[5] as Int64?).map(StoredInstant.date), status: status,
-                         checkStatus: try (row[7] as String?).map(checkStatus), skipReason: skip, ticks: row[9],
-                         message: row[10])
-    }
-
-    private static func checkStatus(_ name: String) throws -> CheckStatus {
-        guard let status = CheckStatus(name: name) else { throw corrupt("check status", name) }
-        return status
-    }
-
-    private static func corrupt(_ column: String, _ value: String) -> StoreError {
-        .database(operation: "reading scheduler state", reason: "\(column) holds '\(value)', which this hostrun does not know")
     }
 
     // MARK: Queue

@@ -29,15 +29,7 @@ extension SQLiteStore {
                     """, arguments: [source, rank])
             }
             // Every record of a group with more than one whose primary flag must flip.
-            let flips = try Row.fetchAll(db, sql: """
-                WITH linked AS (SELECT code FROM dossiers GROUP BY code HAVING COUNT(*) > 1),
-                best AS (
-                    SELECT code, (SELECT d2.id FROM dossiers d2 LEFT JOIN sources s ON s.name = d2.source
-                                  WHERE d2.code = linked.code ORDER BY \(LinkRule.sqlOrder) LIMIT 1) AS id
-                    FROM linked)
-                SELECT d.id, d.id = best.id FROM dossiers d JOIN best ON best.code = d.code
-                WHERE d.is_primary <> (d.id = best.id)
-                """)
+            let flips = try Row.fetchAll(db, sql: LinkRule.flips)
             let audit = AuditWriter(db: db, importID: importID, centreTime: centreTime)
             for row in flips {
                 try audit.setPrimary(row[1], dossierID: row[0])

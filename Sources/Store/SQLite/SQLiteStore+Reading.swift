@@ -93,34 +93,15 @@ extension SQLiteStore {
 
     public func imports(limit: Int) throws -> [ImportRecord] {
         try read("listing imports") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, batch_id, connector, started_at, finished_at, inserted, updated, unchanged,
-                    rejected, history_appended
-                FROM imports ORDER BY id DESC LIMIT ?
-                """, arguments: [limit]).map { row in
-                ImportRecord(id: row[0], batchID: row[1], connector: row[2],
-                             startedAt: StoredInstant.date(row[3]),
-                             finishedAt: (row[4] as Int64?).map(StoredInstant.date),
-                             inserted: row[5], updated: row[6], unchanged: row[7], rejected: row[8],
-                             historyAppended: row[9])
-            }
+            try Row.fetchAll(db, sql: BookkeepingSQL.imports(.sqlite), arguments: [limit])
+                .map { try BookkeepingSQL.importRecord(Array($0.databaseValues)) }
         }
     }
 
     public func auditTrail(of key: DossierKey) throws -> [AuditEntry] {
-        let personal = Set(DossierColumns.tracked.filter { $0.rendering == .personal }.map(\.name))
-        return try read("reading the audit trail of \(key)") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.import_id, i.connector, i.started_at, a.field, a.old_value, a.new_value
-                FROM audit a JOIN imports i ON i.id = a.import_id
-                WHERE a.dossier_id = (SELECT id FROM dossiers WHERE code = ? AND source = ?)
-                ORDER BY a.id
-                """, arguments: [key.code, key.source]).map { row in
-                let field: String = row[3]
-                return AuditEntry(importID: row[0], connector: row[1], at: StoredInstant.date(row[2]),
-                                  change: FieldChange(field: field, old: row[4], new: row[5],
-                                                      isPersonal: personal.contains(field)))
-            }
+        try read("reading the audit trail of \(key)") { db in
+            try Row.fetchAll(db, sql: BookkeepingSQL.auditTrail(.sqlite), arguments: [key.code, key.source])
+                .map { try BookkeepingSQL.auditEntry(Array($0.databaseValues)) }
         }
     }
 }

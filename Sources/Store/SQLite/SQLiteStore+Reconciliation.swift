@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore: ReconciliationStore {
     public func missingCounterparts(_ expectation: Expectation) throws -> [MissingCounterpart] {
         let query = ReconciliationSQL.missingCounterparts(expectation, .sqlite)
-        let arguments = StatementArguments(query.arguments.map { $0 as? DatabaseValueConvertible })
+        let arguments = StatementArguments(query.arguments)
         return try read("reconciling \(expectation.source) with \(expectation.expectedIn)") { db in
             try Row.fetchAll(db, sql: query.sql, arguments: arguments).map { row in
                 MissingCounterpart(expectation: expectation,

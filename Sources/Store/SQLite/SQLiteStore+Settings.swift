@@ -1,13 +1,9 @@
 import GRDB
 
 extension SQLiteStore {
-    /// The configured centre lives in `store_meta`, beside the store's time zone: a setting of
-    /// the store, not of any dossier, so it needs no table of its own.
-    static let centreKey = "centre"
-
     public func configuredCentre() throws -> String? {
         try read("reading the configured centre") { db in
-            try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = ?", arguments: [Self.centreKey])
+            try String.fetchOne(db, sql: BookkeepingSQL.setting(.sqlite), arguments: [BookkeepingSQL.centreKey])
         }
     }
 
@@ -15,12 +11,9 @@ extension SQLiteStore {
         do {
             try pool.write { db in
                 if let name {
-                    try db.execute(sql: """
-                        INSERT INTO store_meta (key, value) VALUES (?, ?)
-                        ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                        """, arguments: [Self.centreKey, name])
+                    try db.execute(sql: BookkeepingSQL.setSetting(.sqlite), arguments: [BookkeepingSQL.centreKey, name])
                 } else {
-                    try db.execute(sql: "DELETE FROM store_meta WHERE key = ?", arguments: [Self.centreKey])
+                    try db.execute(sql: BookkeepingSQL.clearSetting(.sqlite), arguments: [BookkeepingSQL.centreKey])
                 }
             }
         } catch let error as DatabaseError {
