@@ -145,6 +145,8 @@ final class FakeHTTPServer: @unchecked Sendable {
             }
             if let headEnd, data.count >= headEnd + 4 + bodyLength { break }
             let count = recv(client, &buffer, buffer.count, 0)
+            // A signal meant for another thread of the process (a test's SIGTERM) is no hang-up.
+            if count < 0 && errno == EINTR { continue }
             if count <= 0 { return nil }
             data.append(contentsOf: buffer[..<count])
         }
@@ -168,6 +170,7 @@ final class FakeHTTPServer: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeMutableBytes { send(client, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 && errno == EINTR { continue }
             if sent <= 0 { return }
             offset += sent
         }

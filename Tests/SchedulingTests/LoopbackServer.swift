@@ -34,7 +34,8 @@ final class LoopbackServer: @unchecked Sendable {
         thread = Thread {
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
+                // A signal meant for another thread of the test process interrupts accept too.
+                if client < 0 { if errno == EINTR { continue } else { return } }
                 let connection = LoopbackConnection(fd: client)
                 handler(connection)
                 connection.close()
@@ -52,14 +53,17 @@ final class LoopbackServer: @unchecked Sendable {
 
 enum LoopbackError: Error { case system(String), closed }
 
-/// One accepted connection: line and byte reads with a 5-second limit, writes.
+/// One accepted connection: line and byte reads with a 60-second limit, writes.
+///
+/// The limit only keeps a confused test from hanging: on a loaded machine the whole test process
+/// can be held back for tens of seconds, and a shorter limit then reads as the client hanging up.
 final class LoopbackConnection: @unchecked Sendable {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
     init(fd: Int32) {
         self.fd = fd
-        var limit = timeval(tv_sec: 5, tv_usec: 0)
+        var limit = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -95,7 +99,10 @@ final class LoopbackConnection: @unchecked Sendable {
 
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 4096)
-        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        var n: Int
+        repeat {
+            n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        } while n < 0 && errno == EINTR
         guard n > 0 else { return false }
         buffer += chunk[..<n]
         return true
