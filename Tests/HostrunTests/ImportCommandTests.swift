@@ -133,6 +133,8 @@ import Testing
             .map { $0.dropFirst(2 + folder.count) }
         #expect(listed.map(String.init) == bad.rejections)
         #expect(try workspace.written().records == bad.written)
+        // Each record counted once, a record the store refused among them.
+        #expect(result.stdout.hasPrefix("\(bad.connector): \(bad.written + bad.rejections.count) "))
 
         let strict = try Workspace()
         let refused = try strict.importing(bad.connector, [bad.fixture], ["--strict"])
