@@ -27,7 +27,9 @@ struct ImportReportPrinter {
         if let result {
             let summary = result.summary
             let records = result.records == .feedback ? "feedback records" : "records"
-            out += "\(connector): \(summary.total + rejections.count) \(records) from \(files)\n"
+            // `rejections` holds the store's rejections too, which `summary.total` counts.
+            let count = summary.total - summary.rejected + rejections.count
+            out += "\(connector): \(count) \(records) from \(files)\n"
             out += "  inserted \(summary.inserted), updated \(summary.updated), unchanged \(summary.unchanged), "
                 + "rejected \(rejections.count)\n"
         } else {

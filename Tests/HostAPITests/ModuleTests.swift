@@ -122,6 +122,18 @@ import Testing
             == "script.lua:1: bad argument #2 to 'csv.records' (field 'header': must not be false, the file's header names the fields)")
     }
 
+    @Test func csvColumnsKeyRowsByYourNamesAndNameEveryMissingColumn() throws {
+        let world = try ScriptWorld()
+        let out = try world.run("""
+            local rows = csv.decode("STT,Mã hồ sơ,trạng thái\\n1,HS-1,Đã tiếp nhận\\n", {columns = {code = "Mã hồ sơ", status = "Trạng thái"}})
+            print(#rows, rows[1].code, rows[1].status, rows[1]["Mã hồ sơ"], rows[1].STT)
+            """)
+        #expect(out == "1\tHS-1\tĐã tiếp nhận\tnil\tnil\n")
+        #expect(world.failure("csv.decode('STT,Tên\\n', {columns = {code = 'Mã hồ sơ', status = 'Trạng thái'}})")?.message
+            == "script.lua:1: csv.decode: text, row 1: missing column(s) \"Mã hồ sơ\", \"Trạng thái\"; the header has \"STT\", \"Tên\"")
+        #expect(world.failure("csv.decode('a\\n', {header = false, columns = {code = 'a'}})")?.message.contains("field 'columns'") == true)
+    }
+
     @Test func logWritesLevelsWithTheScriptLine() throws {
         let world = try ScriptWorld()
         try world.run("log.debug('d', 1)\nlog.info('imported', 4266, 'rows', nil, {})\nlog.warn(true)",

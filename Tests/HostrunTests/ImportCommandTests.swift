@@ -133,6 +133,8 @@ import Testing
             .map { $0.dropFirst(2 + folder.count) }
         #expect(listed.map(String.init) == bad.rejections)
         #expect(try workspace.written().records == bad.written)
+        // Each record counted once, a record the store refused among them.
+        #expect(result.stdout.hasPrefix("\(bad.connector): \(bad.written + bad.rejections.count) "))
 
         let strict = try Workspace()
         let refused = try strict.importing(bad.connector, [bad.fixture], ["--strict"])
@@ -149,10 +151,10 @@ import Testing
         ("dvcqg", "dvcqg/khong-phai-dong-bo.json", "not a dossier-sync export of the national portal"),
         ("motcua", "motcua/thieu-cot-trang-thai.xlsx", "never found \"Trạng thái\""),
         ("motcua", "motcua/tai-ve-do-dang.xlsx", "tai-ve-do-dang.xlsx: not a readable ZIP package (truncated or corrupt)"),
-        ("dkkd", "dkkd/sai-danh-sach.csv", "missing column(s) Hình thức nộp, Họ tên chủ hộ"),
+        ("dkkd", "dkkd/sai-danh-sach.csv", "missing column(s) \"Hình thức nộp\", \"Họ tên chủ hộ\""),
         ("dkkd", "dkkd/bi-cat-ngang.csv", "the quote opened here is never closed"),
-        ("hotich", "hotich/so-ket-hon.txt", "missing column(s) Hình thức tiếp nhận, Mã hồ sơ"),
-        ("dvcqg-pakn", "dvcqg-pakn/sai-danh-sach.csv", "missing column(s) Hạn xử lý, Mã PAKN"),
+        ("hotich", "hotich/so-ket-hon.txt", "missing column(s) \"Hình thức tiếp nhận\", \"Mã hồ sơ\""),
+        ("dvcqg-pakn", "dvcqg-pakn/sai-danh-sach.csv", "missing column(s) \"Hạn xử lý\", \"Mã PAKN\""),
     ]
 
     @Test(arguments: brokenFiles)

@@ -20,6 +20,7 @@ error('Cannot require a meta file')
 ---Options of `csv.rows` and `csv.decode`.
 ---@class CSVReadOptions
 ---@field header boolean? the first row names the columns (default true)
+---@field columns table<string, string>? your name → the header's name: the header must hold these, and rows are keyed by your names
 ---@field separator string? ",", ";" or "\t" (default: detected)
 ---@field encoding string? "utf-8", "utf-16le", "utf-16be" or "windows-1258" (default: detected)
 
@@ -542,7 +543,7 @@ csv = {}
 
 ---Reads CSV text held in memory.
 ---@param text string the CSV text
----@param opts? CSVReadOptions {header =, separator =, encoding =}
+---@param opts? CSVReadOptions {header =, columns =, separator =, encoding =}
 ---@return table[] # the rows: tables keyed by column name, or arrays without a header
 function csv.decode(text, opts) end
 
@@ -560,7 +561,7 @@ function csv.records(path, opts) end
 
 ---Streams the rows of a CSV file granted for reading.
 ---@param path string a file under a folder granted with --allow-read
----@param opts? CSVReadOptions {header =, separator =, encoding =}
+---@param opts? CSVReadOptions {header =, columns =, separator =, encoding =}
 ---@return fun(): (table?, integer?) # an iterator giving each row and its row number
 function csv.rows(path, opts) end
 

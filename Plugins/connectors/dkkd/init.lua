@@ -17,23 +17,7 @@ local function rows(source)
   if source:lower():match("%.xlsx$") then
     return xlsx.rows(source, { columns = columns })
   end
-  local lines, checked = csv.rows(source), false
-  return function()
-    local row, n = lines()
-    if not row then return nil end
-    local named, missing = {}, {}
-    for key, header in pairs(columns) do
-      named[key] = row[header]
-      if row[header] == nil then missing[#missing + 1] = header end
-    end
-    if not checked and #missing > 0 then
-      table.sort(missing)
-      error(source .. ": missing column(s) " .. table.concat(missing, ", ")
-        .. " (is it the household-business list of the business-registration system?)", 0)
-    end
-    checked = true
-    return named, n
-  end
+  return csv.rows(source, { columns = columns })
 end
 
 local function fold(value)

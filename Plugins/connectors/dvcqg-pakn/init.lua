@@ -19,39 +19,29 @@ M.columns = {
   status = "Tình trạng",
 }
 
---- One row as a canonical feedback record.
+--- One row (keyed by hostrun's names) as a canonical feedback record.
 function M.record(row, origin)
-  local word = row[M.columns.status]
+  local word = row.status
   local status = word and status_words[text.fold(text.trim(word))]
   return {
     origin = origin,
-    code = row[M.columns.code],
+    code = row.code,
     source = "pakn",
-    subject = row[M.columns.subject],
-    received_at = row[M.columns.received_at],
-    due_at = row[M.columns.due_at],
+    subject = row.subject,
+    received_at = row.received_at,
+    due_at = row.due_at,
     status = status,
-    handled_at = row[M.columns.handled_at],
+    handled_at = row.handled_at,
     reject = not status and ("Tình trạng '" .. tostring(word) .. "' has no mapping in dvcqg-pakn/status-words.lua") or nil,
   }
 end
 
+--- The export's rows; a file without one of the columns fails before any row.
 function M.read(source)
-  local rows, checked = csv.rows(source), false
+  local rows = csv.rows(source, { columns = M.columns })
   return function()
     local row, n = rows()
     if not row then return nil end
-    if not checked then
-      local missing = {}
-      for _, header in pairs(M.columns) do
-        if row[header] == nil then missing[#missing + 1] = header end
-      end
-      if #missing > 0 then
-        table.sort(missing)
-        error(source .. ": missing column(s) " .. table.concat(missing, ", "), 0)
-      end
-      checked = true
-    end
     return M.record(row, source .. ":row " .. n)
   end
 end

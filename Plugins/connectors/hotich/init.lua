@@ -50,25 +50,13 @@ function M.record(row, origin)
   }
 end
 
+--- The register's rows with a code; a file without one of the columns fails before any row.
 function M.read(source)
-  local lines, checked = csv.rows(source), false
+  local rows = csv.rows(source, { columns = columns })
   return function()
     while true do
-      local line, n = lines()
-      if not line then return nil end
-      if not checked then
-        local missing = {}
-        for _, header in pairs(columns) do
-          if line[header] == nil then missing[#missing + 1] = header end
-        end
-        if #missing > 0 then
-          table.sort(missing)
-          error(source .. ": missing column(s) " .. table.concat(missing, ", "), 0)
-        end
-        checked = true
-      end
-      local row = {}
-      for key, header in pairs(columns) do row[key] = line[header] end
+      local row, n = rows()
+      if not row then return nil end
       if row.code and row.code ~= "" then return M.record(row, source .. ":row " .. n) end
     end
   end

@@ -44,7 +44,10 @@ final class StoreWriting: @unchecked Sendable {
     func run() {
         defer { done.signal() }
         var reader = PipeReader(pipe: pipe)
-        var origins = OriginLog()
+        // Only a store that leaves a refused record out (the re-run after a refusal) reports one
+        // whose message names an earlier record; the first run keeps no origins, which would
+        // otherwise grow with every row of the batch.
+        var origins: OriginLog? = request.onRejection == .skipRecord ? OriginLog() : nil
         var handled = 0
         /// The next item for the store; rejections are noted on the way (and, for dossiers, still
         /// handed over so the store remembers the source listed them).
@@ -63,7 +66,7 @@ final class StoreWriting: @unchecked Sendable {
             handled += 1
             if handled % Self.progressStep == 0 { progress(handled) }
             if outcome.outcome == .rejected, let error = outcome.rejection {
-                rejections.append(ConnectorRejection(error, record: outcome.record, firstOrigin: { origins[$0] }))
+                rejections.append(ConnectorRejection(error, record: outcome.record, firstOrigin: { origins?[$0] }))
             }
         }
         do {
@@ -73,7 +76,7 @@ final class StoreWriting: @unchecked Sendable {
                 summary = try store.importDossiers({
                     switch try next() {
                     case .record(let record)?:
-                        origins.append(record.origin ?? "")
+                        origins?.append(record.origin ?? "")
                         return .record(record)
                     case .rejected(let rejection)?: return .listed(rejection.key!)
                     case .feedback?: preconditionFailure("a dossier connector's records are dossiers")
@@ -84,7 +87,7 @@ final class StoreWriting: @unchecked Sendable {
                 summary = try store.importFeedback({
                     switch try next() {
                     case .feedback(let record)?:
-                        origins.append(record.origin ?? "")
+                        origins?.append(record.origin ?? "")
                         return record
                     case .record?, .rejected?: preconditionFailure("a feedback connector's records are feedback")
                     case nil: return nil

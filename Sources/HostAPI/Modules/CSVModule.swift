@@ -14,7 +14,10 @@ struct CSVModule {
     static let guide = """
         `csv.rows(path)` streams a file granted for reading one row at a time, whatever its \
         size: `for row, n in csv.rows("export.csv") do print(n, row.ma_ho_so) end`. With a \
-        header (the default) each row is a table keyed by column name; without, an array. A \
+        header (the default) each row is a table keyed by column name; without, an array. With \
+        `columns = {code = "Mã hồ sơ", ...}` the header must hold those columns (a file without \
+        one of them fails at once, naming every missing column) and each row is keyed by your \
+        names, as `xlsx.rows` does. A \
         connector whose file's columns are already the record's fields returns \
         `csv.records(path)` from its `read`: the host then reads the rows itself, with no Lua \
         table per row. The \
@@ -28,6 +31,7 @@ struct CSVModule {
         DocumentedClass(userdata: CSVRecords.type),
         DocumentedClass("CSVReadOptions", "Options of `csv.rows` and `csv.decode`.", fields: [
             .init("header", HostType.boolean.optional, "the first row names the columns (default true)"),
+            .init("columns", "table<string, string>?", "your name → the header's name: the header must hold these, and rows are keyed by your names"),
             .init("separator", HostType.string.optional, "\",\", \";\" or \"\\t\" (default: detected)"),
             .init("encoding", HostType.string.optional, "\"utf-8\", \"utf-16le\", \"utf-16be\" or \"windows-1258\" (default: detected)"),
         ]),
@@ -44,16 +48,18 @@ struct CSVModule {
         return HostModule("csv", "CSV files and text: streaming rows, decoding and encoding.", since: "0.1") {
             HostFunction("rows", "Streams the rows of a CSV file granted for reading.",
                          parameters: [.init("path", .string, "a file under a folder granted with --allow-read"),
-                                      .init("opts", "CSVReadOptions?", "{header =, separator =, encoding =}")],
+                                      .init("opts", "CSVReadOptions?", "{header =, columns =, separator =, encoding =}")],
                          returns: [.init("fun(): (table?, integer?)", "an iterator giving each row and its row number")],
                          since: "0.1") { call in
                 let path = try access.readable(call, 1)
-                let options = try Self.readOptions(call, 2)
-                let reader: CSVReader
-                do { reader = try CSVReader(url: URL(fileURLWithPath: path), options: options) } catch {
+                let (options, columns) = try Self.readOptions(call, 2)
+                let stream: CSVStream
+                do {
+                    stream = try CSVStream(reader: CSVReader(url: URL(fileURLWithPath: path), options: options),
+                                           keeping: nil, columns: columns)
+                } catch {
                     throw LuaRuntimeMessage("csv.rows: \(error)")
                 }
-                let stream = CSVStream(reader: reader, keeping: nil)
                 call.stack.pushFunction(name: "csv.rows iterator") { inner in try stream.next(inner) }
                 return 1
             }
@@ -64,7 +70,10 @@ struct CSVModule {
                          since: "0.1") { call in
                 let given = try call.string(1)
                 let path = try access.readable(call, 1)
-                let options = try Self.readOptions(call, 2)
+                let (options, columns) = try Self.readOptions(call, 2)
+                if columns != nil {
+                    throw call.argumentError(2, "field 'columns': not an option here, the header's names are the record's fields")
+                }
                 guard options.hasHeader else {
                     throw call.argumentError(2, "field 'header': must not be false, the file's header names the fields")
                 }
@@ -78,18 +87,18 @@ struct CSVModule {
             }
             HostFunction("decode", "Reads CSV text held in memory.",
                          parameters: [.init("text", .string, "the CSV text"),
-                                      .init("opts", "CSVReadOptions?", "{header =, separator =, encoding =}")],
+                                      .init("opts", "CSVReadOptions?", "{header =, columns =, separator =, encoding =}")],
                          returns: [.init("table[]", "the rows: tables keyed by column name, or arrays without a header")],
                          since: "0.1") { call in
                 _ = try call.bytes(1)
-                let options = try Self.readOptions(call, 2)
-                let opened: (CSVReader, CSVText.AnonymousFile)
+                let (options, columns) = try Self.readOptions(call, 2)
+                let stream: CSVStream
                 do {
-                    opened = try call.stack.withBytes(at: 1) { try CSVText.reader(for: $0, options: options) }!
+                    let opened = try call.stack.withBytes(at: 1) { try CSVText.reader(for: $0, options: options) }!
+                    stream = try CSVStream(reader: opened.0, keeping: opened.1, columns: columns)
                 } catch {
                     throw LuaRuntimeMessage("csv.decode: \(Self.inText(error))")
                 }
-                let stream = CSVStream(reader: opened.0, keeping: opened.1)
                 call.stack.reserve(4)
                 lua_createtable(call.stack.state, 0, 0)
                 var count: lua_Integer = 0
@@ -112,10 +121,15 @@ struct CSVModule {
         }
     }
 
-    private static func readOptions(_ call: LuaCall, _ position: Int32) throws -> CSVReadOptions {
-        let options = try OptionsTable(call, position, allowed: ["header", "separator", "encoding"])
+    /// How to read the file, and `columns` (your name → the header's name) when given.
+    private static func readOptions(_ call: LuaCall, _ position: Int32) throws -> (CSVReadOptions, columns: [String: String]?) {
+        let options = try OptionsTable(call, position, allowed: ["header", "columns", "separator", "encoding"])
         var result = CSVReadOptions()
         result.hasHeader = try options.boolean("header") ?? true
+        let columns = try options.value("columns", as: [String: String].self)
+        if columns != nil && !result.hasHeader {
+            throw options.error("columns", "columns are found by the header's names; header = false has none")
+        }
         if let separator = try options.string("separator") {
             guard let delimiter = CSVDelimiter(rawValue: separator) else {
                 throw options.error("separator", "'\(separator)' is not \",\", \";\" or \"\\t\"")
@@ -128,7 +142,7 @@ struct CSVModule {
             }
             result.encoding = encoding
         }
-        return result
+        return (result, columns)
     }
 
     /// A reader's error about in-memory text: without the anonymous file's name.
@@ -145,10 +159,21 @@ final class CSVStream {
     private let reader: CSVReader
     /// Keeps an in-memory text's file open while its rows are read.
     private let keeping: AnyObject?
+    /// With `columns`: the caller's name of each column read, and its position.
+    private let keys: [(name: String, column: Int)]?
 
-    init(reader: CSVReader, keeping: AnyObject?) {
+    /// Fails, naming every one missing, when the header lacks one of `columns`' headers.
+    init(reader: CSVReader, keeping: AnyObject?, columns: [String: String]?) throws(FormatError) {
         self.reader = reader
         self.keeping = keeping
+        guard let columns else {
+            keys = nil
+            return
+        }
+        // Sorted by header, so that the missing ones are named in the same order every time.
+        let wanted = columns.sorted { $0.value < $1.value }
+        try reader.requireColumns(wanted.map(\.value))
+        keys = wanted.map { ($0.key, reader.header!.index(of: $0.value)!) }
     }
 
     /// The iterator's body: the next row and its number, or nothing at the end.
@@ -171,6 +196,15 @@ final class CSVStream {
     }
 
     private func push(_ row: CSVRow, _ call: LuaCall) {
+        if let keys {
+            call.stack.reserve(4)
+            lua_createtable(call.stack.state, 0, Int32(keys.count))
+            for (name, column) in keys where column < row.fields.count {
+                call.push(row.fields[column])
+                lua_setfield(call.stack.state, -2, name)
+            }
+            return
+        }
         guard let names = row.header?.names else {
             call.push(row.fields)
             return

@@ -18,7 +18,7 @@ struct DossierWriter: RecordWriter {
     /// The catalogue entries written or confirmed in this batch, by procedure code.
     private var catalogue: [String: Procedure] = [:]
     /// Rows this batch already wrote, with the batch index of the record that did.
-    private var seen: [Int64: Int] = [:]
+    private var seen = WrittenRowRuns()
     /// The hashes of the codes this batch wrote, when the table was empty as it began (nil
     /// otherwise): a code whose hash is not here has no row yet. Hashes, not codes, so that a
     /// million of them stay small; a collision only costs a lookup.
@@ -102,7 +102,7 @@ struct DossierWriter: RecordWriter {
     }
 
     mutating func forgetLastRecord() {
-        for id in lastRecord.rows { seen[id] = nil }
+        for id in lastRecord.rows { seen.forget(id) }
         catalogue[lastRecord.procedure] = nil
         knownSources.remove(lastRecord.source)
     }
@@ -140,7 +140,7 @@ struct DossierWriter: RecordWriter {
                     from: derivedFrom + Int32(DossierColumns.derived.count))
         try insert.execute()
         let id = db.lastInsertedRowID
-        seen[id] = reference.index
+        seen.note(id, index: reference.index)
         lastRecord.rows.append(id)
         for linked in group where linked.isPrimary != (linked.source == primarySource) {
             try audit.setPrimary(!linked.isPrimary, dossierID: linked.id)
@@ -152,13 +152,13 @@ struct DossierWriter: RecordWriter {
     private mutating func update(_ stored: Linked, with dossier: Dossier, _ tracked: [DatabaseValue],
                                  _ reference: RecordReference) throws -> RecordOutcome {
         let existing = dossier.history.isEmpty ? [] : try StoredHistoryEntry.fetch(db, dossierID: stored.id)
-        if let first = seen[stored.id] {
+        if let first = seen.firstIndex(of: stored.id) {
             let known = Set(existing)
             guard stored.tracked == tracked, dossier.history.allSatisfy({ known.contains(StoredHistoryEntry($0)) })
             else { throw StoreError.conflictingDuplicate(reference, firstIndex: first) }
             return RecordOutcome(record: reference, outcome: .unchanged)
         }
-        seen[stored.id] = reference.index
+        seen.note(stored.id, index: reference.index)
         lastRecord.rows.append(stored.id)
         let changes = TrackedColumn.changes(DossierColumns.tracked, old: stored.tracked, new: tracked,
                                             centreTime: centreTime)

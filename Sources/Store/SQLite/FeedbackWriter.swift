@@ -8,7 +8,7 @@ struct FeedbackWriter: RecordWriter {
     private let importID: Int64
     private let centreTime: CentreTime
     private let audit: AuditWriter
-    private var seen: [Int64: Int] = [:]
+    private var seen = WrittenRowRuns()
     /// The row the record being written added to `seen`, to forget if it is undone.
     private var lastRow: Int64?
 
@@ -44,7 +44,7 @@ struct FeedbackWriter: RecordWriter {
     }
 
     mutating func forgetLastRecord() {
-        if let lastRow { seen[lastRow] = nil }
+        if let lastRow { seen.forget(lastRow) }
     }
 
     private mutating func write(_ feedback: Feedback, _ reference: RecordReference) throws -> RecordOutcome {
@@ -58,17 +58,17 @@ struct FeedbackWriter: RecordWriter {
                 [feedback.key.source.databaseValue, feedback.key.code.databaseValue] + tracked + derived
                     + [importID.databaseValue, importID.databaseValue]))
             try insert.execute()
-            seen[db.lastInsertedRowID] = reference.index
+            seen.note(db.lastInsertedRowID, index: reference.index)
             lastRow = db.lastInsertedRowID
             return RecordOutcome(record: reference, outcome: .inserted)
         }
         let id: Int64 = row[0]
         let stored = (0..<tracked.count).map { row[1 + $0] as DatabaseValue }
-        if let first = seen[id] {
+        if let first = seen.firstIndex(of: id) {
             guard stored == tracked else { throw StoreError.conflictingDuplicate(reference, firstIndex: first) }
             return RecordOutcome(record: reference, outcome: .unchanged)
         }
-        seen[id] = reference.index
+        seen.note(id, index: reference.index)
         lastRow = id
         let changes = TrackedColumn.changes(FeedbackColumns.tracked, old: stored, new: tracked,
                                             centreTime: centreTime)
