@@ -10,6 +10,10 @@ import PostgresNIO
 /// never creates the table. The table lives in the transaction, so a savepoint rolled back
 /// takes its rows with it, as restoring a copy of this value takes the memory's. A batch writes
 /// dossiers or feedback items, never both, so the ids in one table are of one kind.
+///
+/// Not the SQLite writers' `WrittenRowRuns` (Store/SQLite): that one relies on a batch's new rows taking
+/// consecutive ids, which holds for SQLite's single writer but not here, where parallel imports
+/// draw ids from one sequence and interleave them, so runs would break into single rows.
 struct WrittenRows {
     /// About 400 KB: a batch of up to this many rows never touches the temporary table, and
     /// copying the value before each savepoint (see ``RejectionSkipper``) stays cheap.
