@@ -35,8 +35,7 @@ struct CheckCommand: ParsableCommand {
             help: ArgumentHelp("An option of the check, name=value (repeatable; --list shows each check's options).", valueName: "name=value"))
     var options: [String] = []
 
-    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @Option(help: ArgumentHelp("Wall-clock limit in seconds (default 60).", valueName: "seconds"))
     var maxTime: Double?
@@ -73,7 +72,7 @@ struct CheckCommand: ParsableCommand {
     private func runCheck(_ name: String) -> CheckRun {
         let clock: HostClock
         do {
-            clock = HostClock(fixed: try NowArgument.parse(now))
+            clock = HostClock(fixed: try now.instant())
         } catch {
             return CheckRun(check: name, outcome: .failure(.host(error.message)))
         }

@@ -60,20 +60,18 @@ struct ImportCommand: ParsableCommand {
             help: ArgumentHelp("Passed to the connector's read(source, options) (repeatable).", valueName: "name=value"))
     var options: [String] = []
 
-    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).",
-                               valueName: "time"))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     func validate() throws {
         if sources.isEmpty { throw ValidationError("give the files (or URLs) to import: hostrun import \(connector) FILE…") }
         for option in options where !option.contains("=") {
             throw ValidationError("--option \(option): expected name=value")
         }
-        _ = try NowArgument.parse(now)
+        _ = try now.instant()
     }
 
     func run() throws {
-        let clock = NowArgument.clock(now)
+        let clock = now.clock
         let progress = ProgressLine(label: "hostrun import \(connector)")
         let request = ImportRequest(connector: connector, dryRun: dryRun)
         var printer = ImportReportPrinter(connector: connector, sources: sources, store: store.location.description,

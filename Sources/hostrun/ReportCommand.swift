@@ -61,8 +61,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var centre: CentreOption
 
-    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @Option(name: .customLong("option"), help: ArgumentHelp("An option of the report, name=value (repeatable).", valueName: "name=value"))
     var options: [String] = []
@@ -74,7 +73,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if !list && name == nil { throw ValidationError("no report named: hostrun report NAME ... (hostrun report --list shows them)") }
-        _ = try NowArgument.parse(now)
+        _ = try now.instant()
         for option in options where !option.contains("=") {
             throw ValidationError("--option \(option): expected name=value")
         }
@@ -83,7 +82,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let catalog = plugins.catalog
-            let clock = NowArgument.clock(now)
+            let clock = now.clock
             let access = store.access(clock: clock, centre: centre.name)
             let host = PluginHost(policy: try plugins.operatorPolicy(), clock: clock, store: access)
             if list { return try printList(catalog, host: host) }

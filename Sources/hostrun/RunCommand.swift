@@ -52,8 +52,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var centre: CentreOption
 
-    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @Option(help: ArgumentHelp("Least level of log messages shown: debug, info, warn or error (default info).", valueName: "level"))
     var logLevel: String = "info"
@@ -74,13 +73,13 @@ struct RunCommand: ParsableCommand {
         if maxInstructions == 0 { throw ValidationError("--max-instructions must be positive") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
         if let problem = allowNet.lazy.compactMap(HttpAddress.grantProblem).first { throw ValidationError("--allow-net: \(problem)") }
-        _ = try NowArgument.parse(now)
+        _ = try now.instant()
     }
 
     /// The host the script's modules answer from: the clock (`--now`), the store (`--db`,
     /// opened on first use, read-only for scripts), the log and the grants.
     var environment: HostEnvironment {
-        let clock = NowArgument.clock(now)
+        let clock = now.clock
         return HostEnvironment(
             clock: clock, store: store.access(clock: clock, centre: centre.name),
             log: HostLog(level: LogLevel(rawValue: logLevel) ?? .info),

@@ -61,7 +61,7 @@ struct ScheduleCommand: ParsableCommand {
     func validate() throws {
         if !(grace >= 0) { throw ValidationError("--grace must be 0 or more seconds") }
         if LogLevel(rawValue: logLevel) == nil { throw ValidationError("--log-level must be debug, info, warn or error") }
-        _ = try NowArgument.parse(now)
+        _ = try NowOption.instant(parsing: now)
     }
 
     func run() throws {
@@ -100,7 +100,7 @@ struct ScheduleCommand: ParsableCommand {
         case let server as PostgreSQLStore: state = PostgresSchedulerStateStore(store: server)
         default: throw CommandProblem("\(location): this store cannot keep the scheduler's state")
         }
-        let start = try NowArgument.parse(now)
+        let start = try NowOption.instant(parsing: now)
         let clock: any SchedulerClock = once ? SimulatedClock(start: start ?? Date())
             : start.map { ShiftedClock(start: $0) } ?? SystemClock()
         let runner = CheckRunner(catalog: plugins.catalog, policy: try plugins.operatorPolicy(),

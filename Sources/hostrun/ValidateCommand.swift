@@ -33,8 +33,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run only this rule (repeatable; default: every validation check).", valueName: "name"))
     var rule: [String] = []
 
-    @Option(help: ArgumentHelp("Set the host's clock, e.g. \"25/05/2026 17:00\" (default: the system time).", valueName: "time"))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @OptionGroup var store: StoreOptions
 
@@ -57,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func validation() throws -> ValidationReport {
-        let clock = HostClock(fixed: try NowArgument.parse(now))
+        let clock = HostClock(fixed: try now.instant())
         let access = store.access(clock: clock, centre: centre.name)
         try centre.check(access)
         let runner = CheckRunner(catalog: plugins.catalog, policy: try plugins.operatorPolicy(), store: access)
