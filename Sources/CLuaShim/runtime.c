@@ -193,6 +193,13 @@ static void set_deadline(lua_State *L, int clock, double seconds) {
 void hr_set_time_limit(lua_State *L, double seconds) { set_deadline(L, HR_CLOCK_WALL, seconds); }
 void hr_set_cpu_limit(lua_State *L, double seconds) { set_deadline(L, HR_CLOCK_CPU, seconds); }
 
+double hr_time_left(lua_State *L) {
+    const hr_runtime *rt = hr_runtime_of(L);
+    if (rt->deadline_ns[HR_CLOCK_WALL] == 0) return -1;
+    int64_t left = rt->deadline_ns[HR_CLOCK_WALL] - clock_now_ns(HR_CLOCK_WALL);
+    return left > 0 ? (double)left / 1e9 : 0;
+}
+
 void hr_stop_time_limits(lua_State *L) {
     set_deadline(L, HR_CLOCK_WALL, 0);
     set_deadline(L, HR_CLOCK_CPU, 0);

@@ -132,6 +132,13 @@ public final class LuaState {
         hr_set_cpu_limit(pointer, seconds ?? 0)
     }
 
+    /// Seconds left before the wall-time limit ends the run (0 once it has passed); nil when no
+    /// limit is running. Host functions that wait (a network request) wait no longer than this.
+    public var timeLeft: Double? {
+        let left = hr_time_left(pointer)
+        return left < 0 ? nil : left
+    }
+
     /// Stops the wall-time and CPU-time limits (at the end of a run).
     public func stopTimeLimits() {
         hr_stop_time_limits(pointer)

@@ -102,6 +102,8 @@ void hr_set_time_limit(lua_State *L, double seconds);
 /// CPU-time limit: `seconds` more of the calling thread's CPU time; 0 or less removes it.
 /// Enforced like the deadline, by a timer on the thread's CPU clock (HR_KILL_CPU).
 void hr_set_cpu_limit(lua_State *L, double seconds);
+/// Seconds left until the wall-clock deadline (0 once passed); -1 when there is none.
+double hr_time_left(lua_State *L);
 /// Stops the time and CPU timers (at the end of a run); the limits no longer apply.
 void hr_stop_time_limits(lua_State *L);
 /// Output limit in bytes for print and warn; 0 means none.

@@ -34,10 +34,6 @@ public final class HostEnvironment: @unchecked Sendable {
     public let httpLimits: HttpLimits
     /// The bytes the `http` module sent and received so far in this run.
     public let httpUsage = HttpUsage()
-    /// When the wall-time limit of the sandbox ``makeSandbox(limits:output:moduleFolder:moduleNamePrefix:)`` made
-    /// last ends (nil: none); the `http` module waits no longer than this. Read on the
-    /// sandbox's thread only.
-    public private(set) var deadline: Date?
 
     public init(clock: HostClock = HostClock(), store: StoreAccess? = nil,
                 deadlines: DeadlineCalculator = DeadlineCalculator(), log: HostLog = HostLog(),
@@ -82,9 +78,7 @@ public final class HostEnvironment: @unchecked Sendable {
     /// `.lua` files from `moduleFolder`.
     public func makeSandbox(limits: Limits = .default, output: OutputSink = StandardOutputSink(),
                             moduleFolder: String? = nil, moduleNamePrefix: String = "") throws(LuaError) -> Sandbox {
-        // The sandbox starts its clock when it runs; noting the limit now errs on the early side.
-        deadline = limits.wallTime.map { Date().addingTimeInterval($0) }
-        return try Sandbox(limits: limits, capabilities: capabilities, output: output, modules: registry,
+        try Sandbox(limits: limits, capabilities: capabilities, output: output, modules: registry,
                     moduleFolder: moduleFolder, moduleNamePrefix: moduleNamePrefix)
     }
 

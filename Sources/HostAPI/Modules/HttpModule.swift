@@ -132,7 +132,7 @@ struct HttpModule {
         let body = try options.value("body", as: LuaString.self)?.bytes
         let label = "\(call.functionName): \(method) \(address.url.absoluteString)"
 
-        let (timeout, timeoutReason) = try wait(options, environment, label: label)
+        let (timeout, timeoutReason) = try wait(options, environment, timeLeft: call.luaState.timeLeft, label: label)
         let cap = try cap(options, environment, sending: body?.count ?? 0, state: call.luaState, label: label)
         let exchange = HttpExchange(method: method, address: address, headers: headers.sorted { $0.key < $1.key },
                                     body: body, timeout: timeout, maxBytes: cap.bytes, capReason: cap.reason, grants: grants,
@@ -157,12 +157,11 @@ struct HttpModule {
 
     /// How long a request waits: its own timeout, cut to what the script's time limit leaves;
     /// and which of the two it is, for the error.
-    private static func wait(_ options: OptionsTable, _ environment: HostEnvironment,
+    private static func wait(_ options: OptionsTable, _ environment: HostEnvironment, timeLeft: Double?,
                              label: String) throws -> (seconds: Double, reason: String) {
         let timeout = try options.value("timeout", as: Double.self) ?? environment.httpLimits.timeout
         guard timeout > 0, timeout.isFinite else { throw options.error("timeout", "must be a positive number of seconds") }
-        guard let deadline = environment.deadline else { return (timeout, "timeout") }
-        let left = deadline.timeIntervalSinceNow
+        guard let left = timeLeft else { return (timeout, "timeout") }
         guard left > 0 else { throw LuaRuntimeMessage("\(label): the script's time limit has passed") }
         return left < timeout ? (left, "the script's time limit") : (timeout, "timeout")
     }
