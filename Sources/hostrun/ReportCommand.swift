@@ -91,6 +91,9 @@ struct ReportCommand: ParsableCommand {
             let period = try self.period()
             let format = try self.outputFormat()
             let plugin = try ReportRunner.report(named: name, in: catalog)
+            // Every report reads the store: a missing one is the operator's mistake, said once
+            // here rather than as a traceback through the report's code.
+            _ = try access.store()
             let document = try ReportRunner.build(plugin, ReportRequest(period: period, options: optionValues, format: format), host: host)
             try write(document, as: format)
         } catch {
@@ -106,7 +109,7 @@ struct ReportCommand: ParsableCommand {
         switch error {
         case is PluginManifestError, is ValidationError, is CommandProblem: .usage
         case ReportError.unknownReport, ReportError.unsupportedFormat, ReportError.badOption: .usage
-        case ReportError.badEntry, is FormatError: .scriptError
+        case ReportError.badEntry, is FormatError, is StoreAccessError: .scriptError
         case ReportError.script(_, let lua): ExitStatus(lua)
         default: nil
         }
